@@ -1,0 +1,90 @@
+package jp.foodtrace.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The one event envelope of the suite: id, type, aggregate id (the Kafka key, which keeps one
+ * aggregate's events in order), time and JSON payload. On the wire the envelope fields travel
+ * as record headers and the key; the record value is the payload alone.
+ */
+public record EventEnvelope(UUID id, String type, String aggregateId, Instant occurredAt,
+        Optional<String> traceparent, String payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(traceparent, "traceparent");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** A new event with a fresh id, happening now. */
+    public static EventEnvelope of(String type, String aggregateId, String payload) {
+        return new EventEnvelope(UUID.randomUUID(), type, aggregateId, Instant.now(), Optional.empty(), payload);
+    }
+
+    public Headers headers() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.EVENT_ID, utf8(id.toString()));
+        headers.add(EventHeaders.EVENT_TYPE, utf8(type));
+        headers.add(EventHeaders.OCCURRED_AT, utf8(occurredAt.toString()));
+        traceparent.ifPresent(tp -> headers.add(EventHeaders.TRACEPARENT, utf8(tp)));
+        return headers;
+    }
+
+    /**
+     * Reads an envelope back from a record. A record without a usable id, type or time can never
+     * be processed, so this is a {@link PermanentFailure} (the record goes to the dead-letter topic).
+     */
+    public static EventEnvelope from(String key, Headers headers, String value) {
+        if (key == null || key.isBlank()) {
+            throw new PermanentFailure("record has no key");
+        }
+        if (value == null) {
+            throw new PermanentFailure("record has no value");
+        }
+        String rawId = required(headers, EventHeaders.EVENT_ID);
+        UUID id;
+        try {
+            id = UUID.fromString(rawId);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure("header " + EventHeaders.EVENT_ID + " is not a UUID: " + rawId);
+        }
+        String type = required(headers, EventHeaders.EVENT_TYPE);
+        String rawTime = required(headers, EventHeaders.OCCURRED_AT);
+        Instant occurredAt;
+        try {
+            occurredAt = Instant.parse(rawTime);
+        } catch (DateTimeParseException e) {
+            throw new PermanentFailure("header " + EventHeaders.OCCURRED_AT + " is not ISO-8601: " + rawTime);
+        }
+        return new EventEnvelope(id, type, key, occurredAt, optional(headers, EventHeaders.TRACEPARENT), value);
+    }
+
+    private static String required(Headers headers, String name) {
+        return optional(headers, name)
+                .filter(v -> !v.isBlank())
+                .orElseThrow(() -> new PermanentFailure("missing header " + name));
+    }
+
+    private static Optional<String> optional(Headers headers, String name) {
+        Header header = headers == null ? null : headers.lastHeader(name);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package jp.foodtrace.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The local platform: PostgreSQL set-up, Kafka, S3 server, SES endpoint, SMTP sink and the five
+ * services. The same class serves the {@code suite} command (fixed ports, {@code .local}) and the
+ * tests ({@link PlatformConfig#isolated}), so that what is tested is what runs. Every step is
+ * idempotent: a part that already runs is left alone.
+ */
+public final class Platform {
+
+    /** Infrastructure parts; a test names the ones it needs. */
+    public enum Part { KAFKA, S3, SES, SMTP }
+
+    private final PlatformConfig config;
+    private final Map<Part, Component> parts = new LinkedHashMap<>();
+    private final Map<SuiteService, ServiceProcess> services = new LinkedHashMap<>();
+
+    public Platform(PlatformConfig config) {
+        this.config = config;
+        parts.put(Part.KAFKA, new KafkaBroker(config));
+        parts.put(Part.S3, new S3Server(config));
+        parts.put(Part.SES, new SesEndpoint(config));
+        parts.put(Part.SMTP, new SmtpSink(config));
+        for (SuiteService service : SuiteService.values()) {
+            services.put(service, new ServiceProcess(config, service));
+        }
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    public Component part(Part part) {
+        return parts.get(part);
+    }
+
+    public ServiceProcess service(SuiteService service) {
+        return services.get(service);
+    }
+
+    /** Prepares the database and starts the named parts, in a fixed order, waiting for each. */
+    public void upInfrastructure(Set<Part> wanted, boolean freshDatabase, Consumer<String> log) {
+        log.accept("PostgreSQL: preparing database " + config.database() + " on " + config.pgHost() + ":"
+                + config.pgPort());
+        new PostgresSetup(config).prepare(freshDatabase);
+        for (Map.Entry<Part, Component> entry : parts.entrySet()) {
+            if (wanted.contains(entry.getKey())) {
+                Component component = entry.getValue();
+                log.accept(component.name() + ": " + (component.running().isPresent() ? "already running" : "starting"));
+                component.up();
+            }
+        }
+    }
+
+    /** Starts the services side by side and waits until every one reports ready. */
+    public void upServices(Collection<SuiteService> wanted, Consumer<String> log) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (SuiteService service : wanted) {
+            ServiceProcess process = services.get(service);
+            log.accept(process.name() + ": " + (process.startAsync() ? "starting" : "already running"));
+            started.add(process);
+        }
+        for (ServiceProcess process : started) {
+            process.awaitReady();
+            log.accept(process.name() + ": ready at " + config.serviceUrl(process.service()));
+        }
+    }
+
+    public void upAll(Consumer<String> log) {
+        upInfrastructure(EnumSet.allOf(Part.class), false, log);
+        upServices(List.of(SuiteService.values()), log);
+    }
+
+    /** Stops services first, then infrastructure; touches only processes this platform started. */
+    public List<String> stop() {
+        List<String> stopped = new ArrayList<>();
+        List<ServiceProcess> reversedServices = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversedServices);
+        reversedServices.parallelStream().forEach(s -> {
+            if (s.process().stop(Duration.ofSeconds(20))) {
+                synchronized (stopped) {
+                    stopped.add(s.name());
+                }
+            }
+        });
+        List<Component> reversedParts = new ArrayList<>(parts.values());
+        java.util.Collections.reverse(reversedParts);
+        for (Component part : reversedParts) {
+            if (part.process().stop(Duration.ofSeconds(30))) {
+                stopped.add(part.name());
+            }
+        }
+        return stopped;
+    }
+
+    /** Every component with its URL and whether it runs. */
+    public List<Component> components() {
+        List<Component> all = new ArrayList<>(parts.values());
+        all.addAll(services.values());
+        return all;
+    }
+}

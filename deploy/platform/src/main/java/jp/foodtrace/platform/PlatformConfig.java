@@ -1,0 +1,113 @@
+package jp.foodtrace.platform;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where the platform lives and which ports it uses. {@link #local} gives the fixed ports of the
+ * architecture for the local run; {@link #isolated} gives free random ports and its own data
+ * folder, so that tests can run while the local suite is up.
+ *
+ * @param root      the checkout (where {@code pom.xml} and the built modules are)
+ * @param home      data, logs and PID files of this platform instance
+ * @param database  PostgreSQL database holding one schema per service
+ */
+public record PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
+        int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
+        Map<SuiteService, Integer> servicePorts) {
+
+    /** The S3 bucket that SES inbound writes returned mail to, and bounce-service reads. */
+    public static final String INBOUND_MAIL_BUCKET = "suite-inbound-mail";
+    /** Static S3 credentials of the local S3 server. */
+    public static final String S3_ACCESS_KEY = "suite-local";
+    public static final String S3_SECRET_KEY = "suite-local-secret";
+
+    public static PlatformConfig local(Path root) {
+        Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            ports.put(service, service.localPort());
+        }
+        return new PlatformConfig(root, root.resolve(".local"), "127.0.0.1", 9092, 9093, 9000, 8005, 3025, 3080,
+                "127.0.0.1", 5432, "suite", ports);
+    }
+
+    /** A platform on free ports with its own home and database, for tests. */
+    public static PlatformConfig isolated(Path root, Path home, String database) {
+        Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            ports.put(service, freePort());
+        }
+        return new PlatformConfig(root, home, "127.0.0.1", freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort(), "127.0.0.1", 5432, database, ports);
+    }
+
+    /**
+     * The checkout root: the {@code suite.root} system property (set by the build for tests),
+     * else the first folder upwards from the working directory that holds the {@code suite}
+     * launcher script.
+     */
+    public static Path findRoot() {
+        String property = System.getProperty("suite.root");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isRegularFile(dir.resolve("suite")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new SetupException("cannot find the suite checkout: run from inside it or set -Dsuite.root");
+    }
+
+    public Path runtime() {
+        return root.resolve("deploy/runtime/target/runtime");
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path pids() {
+        return home.resolve("run");
+    }
+
+    public String kafkaBootstrap() {
+        return host + ":" + kafkaPort;
+    }
+
+    public String s3Endpoint() {
+        return "http://" + host + ":" + s3Port;
+    }
+
+    public String sesEndpoint() {
+        return "http://" + host + ":" + sesPort;
+    }
+
+    public String jdbcUrl(SuiteService service) {
+        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database + "?currentSchema=" + service.schema();
+    }
+
+    public int port(SuiteService service) {
+        return servicePorts.get(service);
+    }
+
+    public String serviceUrl(SuiteService service) {
+        return "http://" + host + ":" + port(service);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new SetupException("no free local port", e);
+        }
+    }
+}

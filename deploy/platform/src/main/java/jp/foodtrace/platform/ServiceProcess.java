@@ -1,0 +1,82 @@
+package jp.foodtrace.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One suite service run from its built Quarkus jar ({@code <module>/target/quarkus-app}), pointed
+ * at this platform's Kafka, database, S3 server, SES endpoint and SMTP sink through environment
+ * variables (Quarkus maps {@code QUARKUS_HTTP_PORT} to {@code quarkus.http.port} and so on).
+ */
+public final class ServiceProcess implements Component {
+
+    private final PlatformConfig config;
+    private final SuiteService service;
+    private final ManagedProcess process;
+
+    public ServiceProcess(PlatformConfig config, SuiteService service) {
+        this.config = config;
+        this.service = service;
+        String marker = ManagedProcess.javaMarker(service.module(), config);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
+        env.put("QUARKUS_HTTP_HOST", config.host());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service));
+        env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", config.s3Endpoint());
+        env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", config.sesEndpoint());
+        env.put("SUITE_MAIL_SMTP_PORT", Integer.toString(config.smtpPort()));
+        this.process = new ManagedProcess(service.module(), config, List.of(ManagedProcess.java(), marker,
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar().toString()), env, marker, List.of(config.port(service)));
+    }
+
+    private Path jar() {
+        return config.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public SuiteService service() {
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public String url() {
+        return config.serviceUrl(service) + "  (health /q/health/ready, API /q/openapi)";
+    }
+
+    /** Starts without waiting, so that the five JVMs boot side by side. */
+    public boolean startAsync() {
+        if (running().isPresent()) {
+            return false;
+        }
+        if (!Files.isRegularFile(jar())) {
+            throw new SetupException(service.module() + " is not built (" + jar() + " missing): run mvn -DskipTests package");
+        }
+        return process.start();
+    }
+
+    public void awaitReady() {
+        process.awaitReady(Duration.ofSeconds(180), () -> Http.status(config.serviceUrl(service) + "/q/health/ready") == 200);
+    }
+
+    @Override
+    public boolean up() {
+        boolean started = startAsync();
+        awaitReady();
+        return started;
+    }
+}

@@ -1,0 +1,122 @@
+package jp.foodtrace.order;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.messaging.Inbox;
+import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.order.messaging.Channels;
+import jp.foodtrace.testsupport.SuitePlatformResource;
+import jp.foodtrace.testsupport.TestEvents;
+
+/** Order service on the real platform: health, metrics, OpenAPI, its schema, and its consumers. */
+@QuarkusTest
+@WithTestResource(value = SuitePlatformResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "order-service"),
+        @ResourceArg(name = "parts", value = "KAFKA") })
+class OrderServicePlatformTest {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Config config;
+
+    @Test
+    void readinessIncludesKafkaAndDatabase() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database connections health check"))
+                .body(containsString("Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void exposesPrometheusMetricsAndOpenApi() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Order service API"));
+    }
+
+    @Test
+    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+        assertEquals(Topics.TERMINAL_ORDERS, config.getValue("mp.messaging.incoming." + Channels.TERMINAL_ORDERS + ".topic", String.class));
+        assertEquals(Topics.deadLetterOf(Topics.TERMINAL_ORDERS),
+                config.getValue("mp.messaging.incoming." + Channels.TERMINAL_ORDERS + ".dead-letter-queue.topic", String.class));
+        assertEquals(Topics.MASTER_PRODUCTS, config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".topic", String.class));
+        assertEquals(Topics.deadLetterOf(Topics.MASTER_PRODUCTS),
+                config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".dead-letter-queue.topic", String.class));
+        assertEquals(Topics.MASTER_STORES, config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".topic", String.class));
+        assertEquals(Topics.deadLetterOf(Topics.MASTER_STORES),
+                config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".dead-letter-queue.topic", String.class));
+        assertEquals(Topics.SHIPMENTS, config.getValue("mp.messaging.incoming." + Channels.SHIPMENTS + ".topic", String.class));
+        assertEquals(Topics.deadLetterOf(Topics.SHIPMENTS),
+                config.getValue("mp.messaging.incoming." + Channels.SHIPMENTS + ".dead-letter-queue.topic", String.class));
+    }
+
+    @Test
+    void consumedEventIsRecordedOnceEvenWhenRedelivered() {
+        TestEvents events = TestEvents.onTestPlatform();
+        EventEnvelope event = events.send(Topics.TERMINAL_ORDERS, "K1", "TerminalOrder", "{\"test\":true}");
+        awaitSeen(event);
+        // Redelivery: the same event id again must be taken as a duplicate, not processed twice.
+        events.send(Topics.TERMINAL_ORDERS, "K1", event.headers(), "{\"test\":true}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !metrics().contains("outcome=\"duplicate\",topic=\"" + Topics.TERMINAL_ORDERS + "\"")) {
+            sleep();
+        }
+        assertTrue(metrics().contains("outcome=\"duplicate\",topic=\"" + Topics.TERMINAL_ORDERS + "\""), metrics());
+    }
+
+    @Test
+    void recordWithoutEnvelopeGoesToTheDeadLetterTopic() {
+        TestEvents events = TestEvents.onTestPlatform();
+        events.sendWithoutHeaders(Topics.TERMINAL_ORDERS, "bad-key", "not an event");
+        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetterOf(Topics.TERMINAL_ORDERS), 1,
+                Duration.ofSeconds(60));
+        assertFalse(dead.isEmpty(), "nothing arrived on the dead-letter topic");
+        ConsumerRecord<String, String> record = dead.get(0);
+        assertEquals("bad-key", record.key());
+        assertEquals("not an event", record.value());
+        assertTrue(TestEvents.header(record, "dead-letter-reason").contains("missing header event-id"),
+                TestEvents.header(record, "dead-letter-reason"));
+    }
+
+    private void awaitSeen(EventEnvelope event) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !inbox.seen(event.id())) {
+            sleep();
+        }
+        assertTrue(inbox.seen(event.id()), "event " + event.id() + " was not consumed");
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
