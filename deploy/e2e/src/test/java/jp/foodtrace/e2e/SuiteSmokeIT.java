@@ -1,0 +1,186 @@
+package jp.foodtrace.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.platform.Component;
+import jp.foodtrace.platform.Platform;
+import jp.foodtrace.platform.PlatformConfig;
+import jp.foodtrace.platform.SuiteService;
+import jp.foodtrace.testsupport.TestEvents;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.ses.SesClient;
+
+/**
+ * The packaged suite on the same launcher as {@code ./suite up}, on free ports: every part and
+ * service comes up, each service consumes every topic the architecture says it consumes, the
+ * S3 server and the SES endpoint answer, a second start starts nothing, and stop leaves nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteSmokeIT {
+
+    /** The consumers column of the architecture's topic table. */
+    private static final Map<SuiteService, List<String>> CONSUMES = Map.of(
+            SuiteService.TERMINAL_GATEWAY, List.of(Topics.ORDERS_STATUS, Topics.MASTER_PRODUCTS, Topics.MASTER_STORES),
+            SuiteService.ORDER_SERVICE, List.of(Topics.TERMINAL_ORDERS, Topics.MASTER_PRODUCTS, Topics.MASTER_STORES,
+                    Topics.SHIPMENTS),
+            SuiteService.SYNC_SERVICE, List.of(Topics.ORDERS_ACCEPTED),
+            SuiteService.MAIL_SERVICE, List.of(Topics.MAIL_REQUESTS, Topics.MAIL_BOUNCES),
+            SuiteService.BOUNCE_SERVICE, List.of(Topics.MAIL_EVENTS));
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Platform platform;
+
+    @BeforeAll
+    static void startSuite() {
+        PlatformConfig config = PlatformConfig.isolated(PlatformConfig.findRoot(),
+                Path.of("target/platform").toAbsolutePath(), "suite_test_e2e");
+        platform = new Platform(config);
+        platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), true, line -> System.out.println("[e2e] " + line));
+        platform.upServices(List.of(SuiteService.values()), line -> System.out.println("[e2e] " + line));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReady() throws Exception {
+        for (SuiteService service : SuiteService.values()) {
+            HttpResponse<String> ready = get(platform.config().serviceUrl(service) + "/q/health/ready");
+            assertEquals(200, ready.statusCode(), service.module() + ": " + ready.body());
+            assertTrue(ready.body().contains("\"status\": \"UP\""), ready.body());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void eachServiceConsumesEveryTopicItSubscribesTo() throws Exception {
+        TestEvents events = new TestEvents(platform.config().kafkaBootstrap());
+        for (Map.Entry<SuiteService, List<String>> entry : CONSUMES.entrySet()) {
+            for (String topic : entry.getValue()) {
+                events.send(topic, "smoke", "Smoke", "{\"smoke\":true}");
+            }
+        }
+        Map<SuiteService, List<String>> missing = new HashMap<>(CONSUMES);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            for (SuiteService service : new ArrayList<>(missing.keySet())) {
+                String metrics = get(platform.config().serviceUrl(service) + "/q/metrics").body();
+                List<String> notYet = missing.get(service).stream()
+                        .filter(topic -> !metrics.contains("suite_" + service.schema()
+                                + "_events_consumed_total{outcome=\"processed\",topic=\"" + topic + "\"}"))
+                        .toList();
+                if (notYet.isEmpty()) {
+                    missing.remove(service);
+                } else {
+                    missing.put(service, notYet);
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(missing.isEmpty(), "not consumed: " + missing);
+    }
+
+    @Test
+    @Order(3)
+    void s3ServerListsTheInboundMailBucket() {
+        PlatformConfig config = platform.config();
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(config.s3Endpoint()))
+                .region(Region.US_WEST_2)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        PlatformConfig.S3_ACCESS_KEY, PlatformConfig.S3_SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            List<String> buckets = s3.listBuckets().buckets().stream().map(Bucket::name).toList();
+            assertTrue(buckets.contains(PlatformConfig.INBOUND_MAIL_BUCKET), buckets.toString());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void sesEndpointListsWhatItWasSent() throws Exception {
+        PlatformConfig config = platform.config();
+        try (SesClient ses = SesClient.builder()
+                .endpointOverride(URI.create(config.sesEndpoint()))
+                .region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String messageId = ses.sendEmail(b -> b.source("noreply@example.jp")
+                    .destination(d -> d.toAddresses("member@example.jp"))
+                    .message(m -> m.subject(s -> s.data("スモークテスト").charset("UTF-8"))
+                            .body(body -> body.text(t -> t.data("smoke").charset("UTF-8")))))
+                    .messageId();
+            String store = get(config.sesEndpoint() + "/store").body();
+            assertTrue(store.contains(messageId), store);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void secondStartStartsNothingAndStopLeavesNothingRunning() {
+        Map<String, Long> before = pids();
+        platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, line -> { });
+        platform.upServices(List.of(SuiteService.values()), line -> { });
+        assertEquals(before, pids());
+
+        List<String> stopped = platform.stop();
+        assertEquals(before.keySet().size(), stopped.size(), stopped.toString());
+        for (Component component : platform.components()) {
+            assertTrue(component.running().isEmpty(), component.name() + " still runs");
+        }
+        for (long pid : before.values()) {
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "pid " + pid + " still alive");
+        }
+    }
+
+    private static Map<String, Long> pids() {
+        Map<String, Long> pids = new HashMap<>();
+        for (Component component : platform.components()) {
+            pids.put(component.name(), component.running().orElseThrow(
+                    () -> new AssertionError(component.name() + " is not running")).pid());
+        }
+        return pids;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
