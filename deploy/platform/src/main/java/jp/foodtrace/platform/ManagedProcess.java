@@ -76,12 +76,7 @@ public final class ManagedProcess {
         if (running().isPresent()) {
             return false;
         }
-        for (int port : ports) {
-            if (listening(config.host(), port)) {
-                throw new SetupException("port " + port + " on " + config.host() + " is already in use, so " + name
-                        + " cannot start; stop whatever listens there (ss -ltnp 'sport = :" + port + "') and retry");
-            }
-        }
+        checkPortsFree();
         try {
             Files.createDirectories(config.logs());
             Files.createDirectories(config.pids());
@@ -96,6 +91,19 @@ public final class ManagedProcess {
             return true;
         } catch (IOException e) {
             throw new SetupException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails with a clear message when one of the process's ports is taken by something else. */
+    public void checkPortsFree() {
+        if (running().isPresent()) {
+            return;
+        }
+        for (int port : ports) {
+            if (listening(config.host(), port)) {
+                throw new SetupException("port " + port + " on " + config.host() + " is already in use, so " + name
+                        + " cannot start; stop whatever listens there (ss -ltnp 'sport = :" + port + "') and retry");
+            }
         }
     }
 

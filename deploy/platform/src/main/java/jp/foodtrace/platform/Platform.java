@@ -50,6 +50,12 @@ public final class Platform {
 
     /** Prepares the database and starts the named parts, in a fixed order, waiting for each. */
     public void upInfrastructure(Set<Part> wanted, boolean freshDatabase, Consumer<String> log) {
+        // Every port is checked before anything starts, so a conflict leaves nothing half started.
+        parts.forEach((part, component) -> {
+            if (wanted.contains(part)) {
+                component.process().checkPortsFree();
+            }
+        });
         log.accept("PostgreSQL: preparing database " + config.database() + " on " + config.pgHost() + ":"
                 + config.pgPort());
         new PostgresSetup(config).prepare(freshDatabase);
@@ -65,6 +71,7 @@ public final class Platform {
     /** Starts the services side by side and waits until every one reports ready. */
     public void upServices(Collection<SuiteService> wanted, Consumer<String> log) {
         List<ServiceProcess> started = new ArrayList<>();
+        wanted.forEach(service -> services.get(service).process().checkPortsFree());
         for (SuiteService service : wanted) {
             ServiceProcess process = services.get(service);
             log.accept(process.name() + ": " + (process.startAsync() ? "starting" : "already running"));
