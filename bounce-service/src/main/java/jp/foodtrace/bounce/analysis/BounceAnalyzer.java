@@ -1,0 +1,143 @@
+package jp.foodtrace.bounce.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jp.foodtrace.bounce.analysis.format.BounceFormat;
+import jp.foodtrace.bounce.analysis.format.FormatOrder;
+import jp.foodtrace.bounce.analysis.mime.MailMessage;
+import jp.foodtrace.bounce.analysis.reason.Reason;
+import jp.foodtrace.bounce.analysis.reason.ReasonClassifier;
+import jp.foodtrace.bounce.analysis.reason.ReplyCodes;
+import jp.foodtrace.bounce.analysis.reason.Severity;
+import jp.foodtrace.bounce.analysis.reason.StatusCodes;
+
+/**
+ * Turns one raw returned message into bounce facts, one per recipient; an empty list when the
+ * message is not a bounce, complaint or auto-reply. Thread-safe and free of I/O.
+ */
+public final class BounceAnalyzer {
+    private static final Set<String> COMMANDS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT");
+    private static final java.util.regex.Pattern SPECIFIC_STATUS =
+            java.util.regex.Pattern.compile("[45]\\.[1-9]\\.[1-9]");
+
+    private final FormatOrder formats = new FormatOrder();
+
+    public List<BounceFact> analyze(byte[] raw) {
+        MailMessage mail = MailMessage.parse(raw);
+        for (BounceFormat format : formats.candidates(mail)) {
+            List<Delivery> found = format.parse(mail);
+            if (found == null || found.isEmpty()) {
+                continue;
+            }
+            List<BounceFact> facts = new ArrayList<>(found.size());
+            for (Delivery d : found) {
+                if (d.agent.isEmpty()) {
+                    d.agent = format.name();
+                }
+                BounceFact fact = settle(d, mail);
+                if (fact != null) {
+                    facts.add(fact);
+                }
+            }
+            return facts;
+        }
+        return List.of();
+    }
+
+    /** Fills in what the parser left open: status from the text, reason, action, hard/soft. */
+    private static BounceFact settle(Delivery d, MailMessage mail) {
+        if (d.recipient.isEmpty() || !d.recipient.contains("@") || d.status.startsWith("2.")) {
+            return null;
+        }
+        if (!d.diagnosis.isEmpty()) {
+            String status = StatusCodes.find(d.diagnosis);
+            if (SPECIFIC_STATUS.matcher(status).matches()) {
+                d.status = status;
+            }
+            if (d.replyCode.isEmpty()) {
+                d.replyCode = ReplyCodes.find(d.diagnosis);
+            }
+        }
+        if (d.diagnosticType.equals("X-POSTFIX")
+                && (!ReplyCodes.find(d.diagnosis).isEmpty() || d.diagnosis.contains("host "))) {
+            // Postfix labels remote SMTP errors with its own type; the text is still an SMTP reply
+            d.diagnosticType = "SMTP";
+        }
+        if (d.command.isEmpty() && Reason.USERUNKNOWN.match(d.diagnosis.toLowerCase())) {
+            // a server only knows a mailbox is unknown once it has seen RCPT TO
+            d.command = "RCPT";
+        }
+        if (d.diagnosticType.isEmpty()) {
+            if ("mailererror".equals(d.reason)) {
+                d.diagnosticType = "X-UNIX";
+            } else if (!"feedback".equals(d.reason) && !"vacation".equals(d.reason)) {
+                d.diagnosticType = "SMTP";
+            }
+        }
+        if (!COMMANDS.contains(d.command)) {
+            d.command = d.command.equals("CONN") ? "CONN" : "";
+        }
+        String reason = d.reason;
+        if (reason.isEmpty() || ReasonClassifier.REFINABLE.contains(reason)) {
+            reason = ReasonClassifier.classify(d);
+        }
+        if (d.action.isEmpty()) {
+            if ("expired".equals(reason)) {
+                d.action = "delayed";
+            } else if (d.status.startsWith("5") || d.status.startsWith("4")) {
+                d.action = "failed";
+            }
+        }
+        Boolean hard;
+        String status = d.status;
+        String reply = d.replyCode;
+        if (Set.of("delivered", "feedback", "vacation").contains(reason)) {
+            hard = null;
+            if (!"delivered".equals(reason)) {
+                reply = "";
+            }
+        } else {
+            hard = Severity.isHard(reason, (status + " " + d.diagnosis).trim());
+            if (status.isEmpty()) {
+                Boolean permanent = Severity.isPermanent((reply + " " + d.diagnosis).trim());
+                status = StatusCodes.pseudoCode(reason, Boolean.FALSE.equals(permanent));
+                if (d.action.isEmpty() && !status.isEmpty()) {
+                    d.action = "expired".equals(reason) ? "delayed" : "failed";
+                }
+            }
+            if (!reply.isEmpty() && !status.isEmpty() && reply.charAt(0) != status.charAt(0)) {
+                reply = "";
+            }
+        }
+        if ("feedback".equals(reason) || "vacation".equals(reason)) {
+            status = "";
+        }
+        return new BounceFact(d.recipient, reason, status, hard, d.action, reply, d.diagnosticType,
+                d.diagnosis, d.agent, timestamp(d, mail), messageId(mail), d.feedbackType);
+    }
+
+    private static Instant timestamp(Delivery d, MailMessage mail) {
+        Instant t = MailDates.parse(d.date);
+        if (t == null) {
+            t = MailDates.parse(mail.headers().get("date"));
+        }
+        if (t == null) {
+            t = MailDates.parse(mail.original().get("date"));
+        }
+        return t;
+    }
+
+    private static String messageId(MailMessage mail) {
+        String id = mail.original().get("message-id").trim();
+        int lt = id.indexOf('<');
+        int gt = id.indexOf('>', lt + 1);
+        if (lt >= 0 && gt > lt) {
+            return id.substring(lt + 1, gt);
+        }
+        int sp = id.indexOf(' ');
+        return sp > 0 ? id.substring(0, sp) : id;
+    }
+}

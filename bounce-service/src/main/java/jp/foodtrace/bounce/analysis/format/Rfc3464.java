@@ -1,0 +1,162 @@
+package jp.foodtrace.bounce.analysis.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.foodtrace.bounce.analysis.Delivery;
+import jp.foodtrace.bounce.analysis.mime.MailMessage;
+
+/**
+ * RFC 3464 delivery status notifications: per-recipient field groups (Final-Recipient, Action,
+ * Status, Diagnostic-Code ...). Most servers send one, often next to their own prose; the
+ * server-specific formats use {@link #fields} and then add what only their prose says.
+ */
+public final class Rfc3464 implements BounceFormat {
+    private static final Pattern STATUS = Pattern.compile("([245]\\.\\d{1,3}\\.\\d{1,3})");
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*):[ \\t]*(.*)$");
+
+    @Override
+    public String name() {
+        return "RFC3464";
+    }
+
+    @Override
+    public List<Delivery> parse(MailMessage mail) {
+        List<Delivery> found = fields(mail.report());
+        if (found.isEmpty()) {
+            return null;
+        }
+        String prose = prose(mail.report());
+        for (Delivery d : found) {
+            if (d.command.isEmpty()) {
+                d.command = Text.command(d.diagnosis);
+            }
+            if (d.command.isEmpty()) {
+                d.command = Text.command(prose);
+            }
+            if (!d.hasDiagnosis()) {
+                d.diagnosis = ProseScanner.diagnosisFor(prose, d.recipient);
+            }
+        }
+        return found;
+    }
+
+    /** The human-readable text before the first report part. */
+    static String prose(String report) {
+        int i = report.indexOf(MailMessage.REPORT_MARK);
+        return i < 0 ? report : report.substring(0, i);
+    }
+
+    /** Reads every per-recipient field group in the text; empty when there is none. */
+    public static List<Delivery> fields(String text) {
+        List<Delivery> out = new ArrayList<>();
+        String reportingMta = "";
+        String arrival = "";
+        String pendingAlias = "";
+        Delivery current = null;
+        String last = "";
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                last = "";
+                continue;
+            }
+            char c0 = line.charAt(0);
+            if ((c0 == ' ' || c0 == '\t') && current != null && last.equals("diagnostic-code")) {
+                current.diagnosis = current.diagnosis + " " + line.strip();
+                continue;
+            }
+            Matcher m = FIELD.matcher(line);
+            if (!m.matches()) {
+                last = "";
+                continue;
+            }
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2).strip();
+            last = name;
+            switch (name) {
+                case "reporting-mta" -> reportingMta = Text.afterType(value);
+                case "arrival-date" -> arrival = value;
+                case "original-recipient" -> {
+                    if (current != null && current.alias.isEmpty() && current.status.isEmpty()) {
+                        current.alias = Text.address(value);
+                    } else {
+                        pendingAlias = Text.address(value);
+                    }
+                }
+                case "final-recipient", "x-actual-recipient" -> {
+                    String address = Text.address(Text.afterType(value));
+                    if (name.equals("x-actual-recipient")) {
+                        if (current != null && Text.typeOf(value).equals("RFC822") && !address.isEmpty()) {
+                            current.alias = address;
+                        }
+                        continue;
+                    }
+                    if (address.isEmpty()) {
+                        address = Text.afterType(value);
+                        if (address.isEmpty()) {
+                            continue;
+                        }
+                    }
+                    current = new Delivery(address);
+                    current.reportingMta = reportingMta;
+                    current.date = arrival;
+                    current.alias = pendingAlias;
+                    pendingAlias = "";
+                    out.add(current);
+                }
+                case "action" -> {
+                    if (current != null) {
+                        current.action = normalizeAction(value);
+                    }
+                }
+                case "status" -> {
+                    if (current != null) {
+                        Matcher s = STATUS.matcher(value);
+                        if (s.find()) {
+                            current.status = s.group(1);
+                        }
+                    }
+                }
+                case "remote-mta" -> {
+                    if (current != null) {
+                        current.remoteMta = Text.afterType(value);
+                    }
+                }
+                case "diagnostic-code" -> {
+                    if (current != null) {
+                        current.diagnosticType = Text.typeOf(value);
+                        current.diagnosis = Text.afterType(value);
+                    }
+                }
+                case "last-attempt-date" -> {
+                    if (current != null) {
+                        current.date = value;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (Delivery d : out) {
+            d.diagnosis = Text.squeeze(d.diagnosis);
+        }
+        return out;
+    }
+
+    static String normalizeAction(String value) {
+        String v = value.toLowerCase(Locale.ROOT).trim();
+        int sp = v.indexOf(' ');
+        if (sp > 0) {
+            v = v.substring(0, sp);
+        }
+        return switch (v) {
+            case "failure", "fail", "bounced" -> "failed";
+            case "expired" -> "delayed";
+            case "deliverable" -> "delivered";
+            default -> v;
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package jp.foodtrace.bounce.analysis.format;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small text helpers shared by the formats. */
+public final class Text {
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?i)(?:in reply to|after|while (?:talking|sending)[^:]*?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Text() {
+    }
+
+    /** The first e-mail address in the text, lower-cased host, or "". */
+    public static String address(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = ADDRESS.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        return normalize(m.group());
+    }
+
+    static String normalize(String address) {
+        String a = address;
+        while (a.endsWith(".")) {
+            a = a.substring(0, a.length() - 1);
+        }
+        while (a.startsWith(".")) {
+            a = a.substring(1);
+        }
+        int at = a.lastIndexOf('@');
+        return at < 0 ? a : a.substring(0, at) + "@" + a.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** SMTP command the error answered, from phrases like "in reply to RCPT TO command". */
+    public static String command(String text) {
+        Matcher m = COMMAND.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        String c = m.group(1).toUpperCase(Locale.ROOT);
+        if (c.startsWith("RCPT")) {
+            return "RCPT";
+        }
+        if (c.startsWith("MAIL")) {
+            return "MAIL";
+        }
+        if (c.contains("CONNECTION") || c.equals("GREETING")) {
+            return "CONN";
+        }
+        return c;
+    }
+
+    /** Collapses runs of white space into single spaces. */
+    public static String squeeze(String text) {
+        return SPACES.matcher(text).replaceAll(" ").trim();
+    }
+
+    /** The value after "type;" in DSN fields such as "rfc822; a@b" or "smtp; 550 ...". */
+    public static String afterType(String value) {
+        int semi = value.indexOf(';');
+        return semi < 0 ? value.trim() : value.substring(semi + 1).trim();
+    }
+
+    /** The type before ';' in a DSN field, upper case, or "". */
+    public static String typeOf(String value) {
+        int semi = value.indexOf(';');
+        return semi < 0 ? "" : value.substring(0, semi).trim().toUpperCase(Locale.ROOT);
+    }
+}

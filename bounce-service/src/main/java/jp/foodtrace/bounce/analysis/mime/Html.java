@@ -1,0 +1,21 @@
+package jp.foodtrace.bounce.analysis.mime;
+
+import java.util.regex.Pattern;
+
+/** Enough HTML-to-text for bounce notices that come only as HTML. */
+final class Html {
+    private static final Pattern DROP = Pattern.compile("(?is)<(style|script|head)[^>]*>.*?</\\1>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<(br|/p|/div|/tr|/li|/h[1-6])[^>]*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    private Html() {
+    }
+
+    static String toText(String html) {
+        String t = DROP.matcher(html).replaceAll(" ");
+        t = BREAK.matcher(t).replaceAll("\n");
+        t = TAG.matcher(t).replaceAll("");
+        return t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,191 @@
+package jp.foodtrace.bounce.analysis.mime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A returned message, read once: its own headers and one flat text made of every readable part,
+ * decoded. A part holding the original message or a delivery report starts with a line
+ * {@code Content-Type: message/rfc822} or {@code Content-Type: message/delivery-status}, so
+ * format parsers can find them the same way in MIME and in plain-text bounces.
+ */
+public final class MailMessage {
+    public static final String ORIGINAL_MARK = "Content-Type: message/rfc822";
+    public static final String REPORT_MARK = "Content-Type: message/delivery-status";
+
+    private static final Pattern PARAM = Pattern.compile(
+            ";\\s*([A-Za-z0-9_*-]+)\\s*=\\s*(\"([^\"]*)\"|[^;\\s]+)");
+
+    private final Headers headers;
+    private final String body;
+    private Headers original;
+
+    private MailMessage(Headers headers, String body) {
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** Parses raw bytes of an RFC 5322 message; never throws on malformed input. */
+    public static MailMessage parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        if (text.startsWith("From ")) {
+            // mbox separator line
+            int nl = text.indexOf('\n');
+            text = nl < 0 ? "" : text.substring(nl + 1);
+        }
+        String[] hb = splitHeaderBody(text);
+        Headers headers = Headers.parse(hb[0]);
+        StringBuilder out = new StringBuilder(hb[1].length());
+        flatten(headers, hb[1], out, 0);
+        return new MailMessage(headers, out.toString());
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    /** All readable parts as one text, LF line ends. */
+    public String body() {
+        return body;
+    }
+
+    /** The text before the attached original message. */
+    public String report() {
+        int i = body.indexOf(ORIGINAL_MARK);
+        return i < 0 ? body : body.substring(0, i);
+    }
+
+    /** The headers of the attached original message, empty when none was attached. */
+    public Headers original() {
+        if (original == null) {
+            int i = body.indexOf(ORIGINAL_MARK);
+            original = i < 0 ? Headers.parse("") : Headers.parse(splitHeaderBody(
+                    body.substring(i + ORIGINAL_MARK.length()).stripLeading())[0]);
+        }
+        return original;
+    }
+
+    /** Sets the original message headers for formats that quote it after a marker line. */
+    public void originalFrom(String text) {
+        original = Headers.parse(splitHeaderBody(text.stripLeading())[0]);
+    }
+
+    static String[] splitHeaderBody(String text) {
+        int i = text.indexOf("\n\n");
+        if (i < 0) {
+            return new String[] {text, ""};
+        }
+        return new String[] {text.substring(0, i), text.substring(i + 2)};
+    }
+
+    /** The value of a Content-Type parameter, "" when absent. */
+    public static String param(String headerValue, String name) {
+        Matcher m = PARAM.matcher(headerValue);
+        while (m.find()) {
+            if (m.group(1).equalsIgnoreCase(name)) {
+                return m.group(3) != null ? m.group(3) : m.group(2);
+            }
+        }
+        return "";
+    }
+
+    private static void flatten(Headers h, String content, StringBuilder out, int depth) {
+        String ctHeader = h.get("content-type");
+        String type = mediaType(ctHeader);
+        String cte = h.get("content-transfer-encoding").trim().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/") && depth < 8) {
+            String boundary = param(ctHeader, "boundary");
+            if (boundary.isEmpty()) {
+                out.append(content);
+                return;
+            }
+            List<String[]> parts = new ArrayList<>();
+            for (String part : splitMultipart(content, boundary)) {
+                parts.add(splitHeaderBody(part));
+            }
+            boolean alternative = type.equals("multipart/alternative");
+            boolean hasPlain = alternative && parts.stream()
+                    .anyMatch(p -> mediaType(Headers.parse(p[0]).get("content-type")).equals("text/plain"));
+            for (String[] p : parts) {
+                Headers ph = Headers.parse(p[0]);
+                if (hasPlain && mediaType(ph.get("content-type")).equals("text/html")) {
+                    continue;
+                }
+                flatten(ph, p[1], out, depth + 1);
+            }
+            return;
+        }
+        if (depth > 0 && (type.equals("message/rfc822") || type.equals("message/global")
+                || type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")
+                || type.equals("message/global-headers"))) {
+            out.append('\n').append(ORIGINAL_MARK).append("\n\n");
+            out.append(decodeText(content, cte, ctHeader)).append('\n');
+            return;
+        }
+        if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
+                || type.equals("message/feedback-report")) {
+            out.append('\n').append(REPORT_MARK).append('\n');
+            out.append(decodeText(content, cte, ctHeader).stripLeading()).append('\n');
+            return;
+        }
+        if (type.isEmpty() || type.startsWith("text/") || depth == 0) {
+            String text = decodeText(content, cte, ctHeader);
+            if (type.equals("text/html")) {
+                text = Html.toText(text);
+            }
+            out.append(text);
+            if (!text.endsWith("\n")) {
+                out.append('\n');
+            }
+        }
+        // images, archives and other attachments say nothing about the bounce
+    }
+
+    private static String decodeText(String content, String cte, String ctHeader) {
+        byte[] bytes = switch (cte) {
+            case "base64" -> TransferEncoding.base64(content);
+            case "quoted-printable" -> TransferEncoding.quotedPrintable(content);
+            default -> content.getBytes(StandardCharsets.ISO_8859_1);
+        };
+        String text = Charsets.decode(bytes, Charsets.forName(param(ctHeader, "charset")));
+        return text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n") : text;
+    }
+
+    static String mediaType(String ctHeader) {
+        int semi = ctHeader.indexOf(';');
+        String t = (semi < 0 ? ctHeader : ctHeader.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return t;
+    }
+
+    private static List<String> splitMultipart(String content, String boundary) {
+        List<String> parts = new ArrayList<>();
+        String delimiter = "--" + boundary;
+        int pos = content.startsWith(delimiter) ? 0 : content.indexOf("\n" + delimiter);
+        if (pos < 0) {
+            parts.add(content);
+            return parts;
+        }
+        if (pos > 0) {
+            pos += 1;
+        }
+        while (pos >= 0) {
+            int lineEnd = content.indexOf('\n', pos);
+            if (content.startsWith(delimiter + "--", pos) || lineEnd < 0) {
+                break;
+            }
+            int next = content.indexOf("\n" + delimiter, lineEnd);
+            String part = next < 0 ? content.substring(lineEnd + 1)
+                    : next <= lineEnd ? "" : content.substring(lineEnd + 1, next);
+            parts.add(part);
+            pos = next < 0 ? -1 : next + 1;
+        }
+        return parts;
+    }
+}
