@@ -33,6 +33,10 @@ import jp.foodtrace.testsupport.TestEvents;
         @ResourceArg(name = "parts", value = "KAFKA") })
 class TerminalGatewayPlatformTest {
 
+    /** A status for a receipt this gateway never gave: consumed, and ignored. */
+    private static final String STATUS = "{\"receiptId\":\"00000000-0000-0000-0000-000000000001\","
+            + "\"storeCode\":\"K1\",\"status\":\"ACCEPTED\",\"at\":\"2030-01-01T00:00:00Z\"}";
+
     @Inject
     Inbox inbox;
 
@@ -72,10 +76,10 @@ class TerminalGatewayPlatformTest {
     @Test
     void consumedEventIsRecordedOnceEvenWhenRedelivered() {
         TestEvents events = TestEvents.onTestPlatform();
-        EventEnvelope event = events.send(Topics.ORDERS_STATUS, "K1", "OrderStatus", "{\"test\":true}");
+        EventEnvelope event = events.send(Topics.ORDERS_STATUS, "K1", "OrderStatusChanged", STATUS);
         awaitSeen(event);
         // Redelivery: the same event id again must be taken as a duplicate, not processed twice.
-        events.send(Topics.ORDERS_STATUS, "K1", event.headers(), "{\"test\":true}");
+        events.send(Topics.ORDERS_STATUS, "K1", event.headers(), STATUS);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && !metrics().contains("outcome=\"duplicate\",topic=\"" + Topics.ORDERS_STATUS + "\"")) {
             sleep();

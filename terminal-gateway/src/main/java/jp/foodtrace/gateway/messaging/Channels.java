@@ -6,6 +6,7 @@ public final class Channels {
     public static final String ORDERS_STATUS = "orders-status";
     public static final String MASTER_PRODUCTS = "master-products";
     public static final String MASTER_STORES = "master-stores";
+    public static final String TERMINAL_ORDERS_OUT = "terminal-orders-out";
 
     private Channels() {
     }

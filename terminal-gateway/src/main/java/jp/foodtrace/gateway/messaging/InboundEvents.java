@@ -1,5 +1,8 @@
 package jp.foodtrace.gateway.messaging;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -7,13 +10,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.foodtrace.gateway.master.MasterDataRepository;
+import jp.foodtrace.gateway.order.OrderViews;
+import jp.foodtrace.gateway.order.SubmissionRepository;
+import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.EventIntake;
+import jp.foodtrace.messaging.PermanentFailure;
+import jp.foodtrace.messaging.events.OrderStatusChanged;
+import jp.foodtrace.messaging.events.ProductMaster;
+import jp.foodtrace.messaging.events.StoreMaster;
 
 /**
- * Every topic this service consumes, taken through the {@link EventIntake}: envelope checked,
- * redeliveries dropped, malformed records dead-lettered, consumption counted. The handling of
- * each payload is added here as the service's features arrive.
+ * What the gateway learns from Kafka: order status for the terminals, and the master data they
+ * download. Every record goes through the {@link EventIntake} (envelope check, de-duplication,
+ * dead-lettering of malformed records).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -21,29 +35,76 @@ public class InboundEvents {
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
 
     private final EventIntake intake;
+    private final SubmissionRepository submissions;
+    private final MasterDataRepository master;
+    private final ObjectMapper json;
 
-    public InboundEvents(EventIntake intake) {
+    public InboundEvents(EventIntake intake, SubmissionRepository submissions, MasterDataRepository master,
+            ObjectMapper json) {
         this.intake = intake;
+        this.submissions = submissions;
+        this.master = master;
+        this.json = json;
     }
 
     @Incoming(Channels.ORDERS_STATUS)
     @Blocking
     @Transactional
     public void onOrdersStatus(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> LOG.debugf("orders-status: %s %s for %s", event.type(), event.id(), event.aggregateId()));
+        intake.accept(record, event -> {
+            OrderStatusChanged status = read(event, OrderStatusChanged.class);
+            UUID receipt;
+            try {
+                receipt = UUID.fromString(status.receiptId());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new PermanentFailure("status without a valid receiptId: " + status.receiptId());
+            }
+            String detail = write(new OrderViews.StatusDetail(status.orderId(),
+                    status.rejections() == null ? List.of() : status.rejections(), status.shipmentId()));
+            if (!submissions.updateStatus(receipt, status.status(), detail, status.at())) {
+                LOG.debugf("status %s of receipt %s not applied (unknown receipt or older status)", status.status(),
+                        receipt);
+            }
+        });
     }
 
     @Incoming(Channels.MASTER_PRODUCTS)
     @Blocking
     @Transactional
     public void onMasterProducts(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> LOG.debugf("master-products: %s %s for %s", event.type(), event.id(), event.aggregateId()));
+        intake.accept(record, event -> {
+            ProductMaster product = read(event, ProductMaster.class);
+            master.upsert(MasterDataRepository.Kind.PRODUCT, product.itemCode(), product.version(), event.payload());
+        });
     }
 
     @Incoming(Channels.MASTER_STORES)
     @Blocking
     @Transactional
     public void onMasterStores(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> LOG.debugf("master-stores: %s %s for %s", event.type(), event.id(), event.aggregateId()));
+        intake.accept(record, event -> {
+            StoreMaster store = read(event, StoreMaster.class);
+            master.upsert(MasterDataRepository.Kind.STORE, store.storeCode(), store.version(), event.payload());
+        });
+    }
+
+    private <T> T read(EventEnvelope event, Class<T> type) {
+        try {
+            T value = json.readValue(event.payload(), type);
+            if (value == null) {
+                throw new PermanentFailure("empty " + type.getSimpleName());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

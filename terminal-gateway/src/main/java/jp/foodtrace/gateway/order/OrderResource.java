@@ -1,0 +1,172 @@
+package jp.foodtrace.gateway.order;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerRequest;
+import jp.foodtrace.gateway.access.AuthenticatedTerminal;
+import jp.foodtrace.gateway.access.TerminalAccess;
+import jp.foodtrace.gateway.config.GatewayConfig;
+import jp.foodtrace.gateway.csv.Csv;
+import jp.foodtrace.gateway.problem.Problem;
+import jp.foodtrace.gateway.problem.ProblemException;
+import jp.foodtrace.gateway.problem.Problems;
+
+/** Orders from terminals: JSON or CSV batches in, receipts and status out. */
+@Path("/v1/orders")
+@Tag(name = "orders", description = "Order submission and status for terminals")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private final TerminalAccess access;
+    private final OrderValidator validator;
+    private final SubmissionService submissions;
+    private final SubmissionRepository receipts;
+    private final ObjectMapper json;
+    private final int maxBodyBytes;
+
+    public OrderResource(TerminalAccess access, OrderValidator validator, SubmissionService submissions,
+            SubmissionRepository receipts, ObjectMapper json, GatewayConfig config) {
+        this.access = access;
+        this.validator = validator;
+        this.submissions = submissions;
+        this.receipts = receipts;
+        this.json = json;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one order; 202 with a receipt once stored, 200 with the original receipt for a resend")
+    public Response submit(@Context HttpServerRequest request, byte[] body) {
+        AuthenticatedTerminal terminal = access.authenticate(request);
+        checkSize(body);
+        OrderRequest order;
+        try {
+            order = json.readValue(body, OrderRequest.class);
+        } catch (JsonProcessingException e) {
+            throw Problems.badRequest("malformed-json", "the body is not a valid order JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw Problems.badRequest("malformed-json", "the body could not be read");
+        }
+        if (order == null) {
+            throw Problems.badRequest("malformed-json", "the body is empty");
+        }
+        validator.validate(terminal, order);
+        SubmissionService.Outcome outcome = submissions.submit(terminal, order);
+        return switch (outcome.kind()) {
+            case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
+            case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
+            case CONFLICT -> throw Problems.conflict("sequence-conflict", "sequence " + order.sequence()
+                    + " was already used for a different order (receipt " + outcome.submission().receiptId() + ")");
+        };
+    }
+
+    @POST
+    @Path("/csv")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Submit a CSV batch (UTF-8 or Shift_JIS); one result per order, errors per line")
+    public OrderViews.CsvBatchResult submitCsv(@Context HttpServerRequest request,
+            @HeaderParam("Content-Type") MediaType contentType, byte[] body) {
+        AuthenticatedTerminal terminal = access.authenticate(request);
+        checkSize(body);
+        Charset charset;
+        try {
+            charset = Csv.charsetOf(contentType);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("unsupported-charset", e.getMessage() + "; use UTF-8 or Shift_JIS");
+        }
+        CsvOrderReader.Batch batch = CsvOrderReader.read(new String(body, charset));
+        List<OrderViews.CsvOrderResult> results = new ArrayList<>();
+        int accepted = 0;
+        int resent = 0;
+        int rejected = 0;
+        for (CsvOrderReader.CsvOrder order : batch.orders()) {
+            List<Problem.Detail> errors = new ArrayList<>(order.errors());
+            if (errors.isEmpty()) {
+                errors.addAll(validator.check(terminal, order.request(), order.lines()));
+            }
+            int firstLine = order.lines().get(0);
+            if (!errors.isEmpty()) {
+                rejected++;
+                results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine, "REJECTED", null, errors));
+                continue;
+            }
+            try {
+                SubmissionService.Outcome outcome = submissions.submit(terminal, order.request());
+                switch (outcome.kind()) {
+                    case ACCEPTED -> accepted++;
+                    case RESENT -> resent++;
+                    case CONFLICT -> rejected++;
+                }
+                results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine,
+                        outcome.kind() == SubmissionService.Kind.CONFLICT ? "CONFLICT" : outcome.kind().name(),
+                        outcome.submission().receiptId(), outcome.kind() == SubmissionService.Kind.CONFLICT
+                                ? List.of(new Problem.Detail(firstLine, "sequence", "sequence-conflict",
+                                        "sequence already used for a different order"))
+                                : List.of()));
+            } catch (ProblemException e) {
+                rejected++;
+                results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine, "FAILED", null,
+                        List.of(new Problem.Detail(firstLine, null, e.problem().code(), e.problem().detail()))));
+            }
+        }
+        return new OrderViews.CsvBatchResult(accepted, resent, rejected, results, batch.unattributed());
+    }
+
+    @GET
+    @Path("/{receiptId}")
+    @Operation(summary = "Status of one of the calling terminal's orders")
+    public OrderViews.OrderStatus status(@Context HttpServerRequest request, @PathParam("receiptId") String receiptId) {
+        AuthenticatedTerminal terminal = access.authenticate(request);
+        UUID id;
+        try {
+            id = UUID.fromString(receiptId);
+        } catch (IllegalArgumentException e) {
+            throw Problems.notFound("no order with receipt " + receiptId);
+        }
+        Submission s = receipts.find(id)
+                .filter(found -> found.terminalId().equals(terminal.terminalId()))
+                .orElseThrow(() -> Problems.notFound("no order with receipt " + receiptId + " for this terminal"));
+        OrderViews.StatusDetail detail = readDetail(s.statusDetail());
+        return new OrderViews.OrderStatus(s.receiptId(), s.sequence(), s.status(), detail.orderId(),
+                detail.rejections(), detail.shipmentId(), s.receivedAt(), s.updatedAt());
+    }
+
+    private OrderViews.StatusDetail readDetail(String stored) {
+        if (stored == null) {
+            return new OrderViews.StatusDetail(null, List.of(), null);
+        }
+        try {
+            return json.readValue(stored, OrderViews.StatusDetail.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored status detail unreadable", e);
+        }
+    }
+
+    private void checkSize(byte[] body) {
+        if (body.length > maxBodyBytes) {
+            throw Problems.tooLarge("at most " + maxBodyBytes + " bytes per request");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package jp.foodtrace.gateway.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jp.foodtrace.gateway.problem.Problem;
+import jp.foodtrace.messaging.events.OrderStatusChanged;
+
+/** API models returned to terminals about their orders. */
+public final class OrderViews {
+
+    private OrderViews() {
+    }
+
+    /** The answer to a submission: the receipt to keep, and its status. */
+    public record Receipt(UUID receiptId, long sequence, String status, Instant receivedAt) {
+
+        static Receipt of(Submission s) {
+            return new Receipt(s.receiptId(), s.sequence(), s.status(), s.receivedAt());
+        }
+    }
+
+    /** Status of an order as a terminal reads it. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record OrderStatus(UUID receiptId, long sequence, String status, String orderId,
+            List<OrderStatusChanged.LineRejection> rejections, String shipmentId, Instant receivedAt,
+            Instant updatedAt) {
+    }
+
+    /** What the status consumer keeps of an {@code OrderStatusChanged} (stored as JSON). */
+    public record StatusDetail(String orderId, List<OrderStatusChanged.LineRejection> rejections, String shipmentId) {
+    }
+
+    /** One order of a CSV batch. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CsvOrderResult(long sequence, int firstLine, String outcome, UUID receiptId,
+            List<Problem.Detail> errors) {
+    }
+
+    /** The answer to a CSV batch: one result per order, and lines that belong to no order. */
+    public record CsvBatchResult(int accepted, int resent, int rejected, List<CsvOrderResult> orders,
+            List<Problem.Detail> errors) {
+    }
+}
