@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The front door of every consumer: reads the envelope (a malformed one is a
  * {@link PermanentFailure}, which the channel's dead-letter strategy sends to {@code <topic>.dlq}),
  * marks the event in the {@link Inbox} and runs the effect only on its first delivery, all in the
- * caller's transaction. Counts {@code suite.<service>.events.consumed} by topic and outcome.
+ * caller's transaction. Counts {@code suite.<service>.events.consumed} by topic and outcome (processed, duplicate,
+ * dead-lettered).
  */
 @ApplicationScoped
 public class EventIntake {
@@ -33,12 +34,18 @@ public class EventIntake {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = EventEnvelope.from(record.key(), record.headers(), record.value());
-        if (inbox.firstDelivery(record.topic(), event)) {
-            effect.accept(event);
-            counter(record.topic(), "processed").increment();
-        } else {
-            counter(record.topic(), "duplicate").increment();
+        try {
+            EventEnvelope event = EventEnvelope.from(record.key(), record.headers(), record.value());
+            if (inbox.firstDelivery(record.topic(), event)) {
+                effect.accept(event);
+                counter(record.topic(), "processed").increment();
+            } else {
+                counter(record.topic(), "duplicate").increment();
+            }
+        } catch (PermanentFailure e) {
+            // The channel's failure strategy sends the record to <topic>.dlq; counted here.
+            counter(record.topic(), "dead-lettered").increment();
+            throw e;
         }
     }
 
