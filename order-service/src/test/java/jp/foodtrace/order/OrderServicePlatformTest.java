@@ -33,6 +33,11 @@ import jp.foodtrace.testsupport.TestEvents;
         @ResourceArg(name = "parts", value = "KAFKA") })
 class OrderServicePlatformTest {
 
+    /** An order for a store nobody registered: consumed, and rejected. */
+    private static final String ORDER = "{\"receiptId\":\"" + java.util.UUID.randomUUID() + "\",\"terminalId\":\"T-P\","
+            + "\"storeCode\":\"K1\",\"sequence\":1,\"deliveryDate\":\"2030-01-02\",\"receivedAt\":\"2030-01-01T00:00:00Z\","
+            + "\"lines\":[{\"lineNo\":1,\"itemCode\":\"4901234567894\",\"quantity\":1,\"unit\":\"CS\"}]}";
+
     @Inject
     Inbox inbox;
 
@@ -75,10 +80,10 @@ class OrderServicePlatformTest {
     @Test
     void consumedEventIsRecordedOnceEvenWhenRedelivered() {
         TestEvents events = TestEvents.onTestPlatform();
-        EventEnvelope event = events.send(Topics.TERMINAL_ORDERS, "K1", "TerminalOrder", "{\"test\":true}");
+        EventEnvelope event = events.send(Topics.TERMINAL_ORDERS, "K1", "TerminalOrderSubmitted", ORDER);
         awaitSeen(event);
         // Redelivery: the same event id again must be taken as a duplicate, not processed twice.
-        events.send(Topics.TERMINAL_ORDERS, "K1", event.headers(), "{\"test\":true}");
+        events.send(Topics.TERMINAL_ORDERS, "K1", event.headers(), ORDER);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && !metrics().contains("outcome=\"duplicate\",topic=\"" + Topics.TERMINAL_ORDERS + "\"")) {
             sleep();
