@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,39 @@ class SuiteSmokeIT {
             SuiteService.MAIL_SERVICE, List.of(Topics.MAIL_REQUESTS, Topics.MAIL_BOUNCES),
             SuiteService.BOUNCE_SERVICE, List.of(Topics.MAIL_EVENTS));
 
+    /** A valid event for a topic: what a producer of the suite would send. */
+    private record Sample(String key, String type, String payload) {
+    }
+
+    private static final Map<String, Sample> SAMPLES = Map.of(
+            Topics.MASTER_PRODUCTS, new Sample("4901234567894", "ProductMaster", "{\"itemCode\":\"4901234567894\","
+                    + "\"name\":\"牛乳 1L\",\"unit\":\"CS\",\"orderable\":true,\"minQuantity\":1,\"maxQuantity\":50,\"version\":1}"),
+            Topics.MASTER_STORES, new Sample("S001", "StoreMaster", "{\"storeCode\":\"S001\",\"name\":\"渋谷店\","
+                    + "\"cutOffTime\":\"10:00\",\"contactEmail\":\"shibuya@example.jp\",\"version\":1}"),
+            Topics.ORDERS_STATUS, new Sample("S001", "OrderStatusChanged", "{\"receiptId\":\"" + UUID.randomUUID()
+                    + "\",\"storeCode\":\"S001\",\"status\":\"ACCEPTED\",\"at\":\"2030-01-01T00:00:00Z\"}"),
+            Topics.TERMINAL_ORDERS, new Sample("S001", "TerminalOrderSubmitted", "{\"receiptId\":\"" + UUID.randomUUID()
+                    + "\",\"terminalId\":\"T-SMOKE\",\"storeCode\":\"S001\",\"sequence\":1,\"deliveryDate\":\"2030-01-02\","
+                    + "\"receivedAt\":\"2030-01-01T00:00:00Z\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"4901234567894\","
+                    + "\"quantity\":1,\"unit\":\"CS\"}]}"),
+            Topics.SHIPMENTS, new Sample("S001", "ShipmentRecorded", "{\"shipmentId\":\"SH-SMOKE\",\"storeCode\":\"S001\","
+                    + "\"shippedAt\":\"2030-01-02T00:00:00Z\",\"orderIds\":[],\"lines\":[{\"itemCode\":\"4901234567894\","
+                    + "\"lotNumber\":\"L-SMOKE\",\"quantity\":1}]}"),
+            Topics.ORDERS_ACCEPTED, new Sample("S001", "OrderAccepted", "{\"orderId\":\"" + UUID.randomUUID()
+                    + "\",\"receiptId\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T-SMOKE\",\"storeCode\":\"S001\","
+                    + "\"sequence\":99,\"deliveryDate\":\"2030-01-02\",\"acceptedAt\":\"2030-01-01T00:00:00Z\","
+                    + "\"lines\":[{\"lineNo\":1,\"itemCode\":\"4901234567894\",\"quantity\":1,\"unit\":\"CS\"}]}"),
+            Topics.MAIL_REQUESTS, new Sample("member@example.jp", "MailRequested", "{\"requestId\":\"smoke-"
+                    + UUID.randomUUID() + "\",\"recipient\":\"member@example.jp\",\"templateId\":\"account-notice\","
+                    + "\"locale\":\"ja\",\"category\":\"transactional\",\"parameters\":{\"memberName\":\"山田\","
+                    + "\"message\":\"smoke\"}}"),
+            Topics.MAIL_BOUNCES, new Sample("gone@example.jp", "BounceRecorded", "{\"bounceId\":\"" + UUID.randomUUID()
+                    + "\",\"recipient\":\"gone@example.jp\",\"reason\":\"userunknown\",\"hardBounce\":true,"
+                    + "\"deliveryStatus\":\"5.1.1\",\"at\":\"2030-01-01T00:00:00Z\"}"),
+            Topics.MAIL_EVENTS, new Sample("member@example.jp", "MailOutcome", "{\"requestId\":\"smoke\","
+                    + "\"recipient\":\"member@example.jp\",\"outcome\":\"SENT\",\"category\":\"transactional\","
+                    + "\"sesMessageId\":\"ses-smoke\",\"at\":\"2030-01-01T00:00:00Z\"}"));
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
 
@@ -88,10 +122,9 @@ class SuiteSmokeIT {
     @Order(2)
     void eachServiceConsumesEveryTopicItSubscribesTo() throws Exception {
         TestEvents events = new TestEvents(platform.config().kafkaBootstrap());
-        for (Map.Entry<SuiteService, List<String>> entry : CONSUMES.entrySet()) {
-            for (String topic : entry.getValue()) {
-                events.send(topic, "smoke", "Smoke", "{\"smoke\":true}");
-            }
+        for (String topic : SAMPLES.keySet()) {
+            Sample sample = SAMPLES.get(topic);
+            events.send(topic, sample.key(), sample.type(), sample.payload());
         }
         Map<SuiteService, List<String>> missing = new HashMap<>(CONSUMES);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
