@@ -277,6 +277,12 @@ class OrderSubmissionTest {
                 .when().post("/v1/heartbeat").then().statusCode(200);
     }
 
+    @Test
+    void benchmarkEndpointIsOffUnlessEnabled() {
+        given().contentType(ContentType.JSON).body("{}").when().post("/v1/bench/noop")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
     private static ConsumerRecord<String, String> find(String receipt) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {

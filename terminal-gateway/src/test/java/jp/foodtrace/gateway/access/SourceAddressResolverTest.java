@@ -68,6 +68,7 @@ class SourceAddressResolverTest {
             public Duration registryCacheTtl() { return Duration.ZERO; }
             public Duration publishTimeout() { return Duration.ZERO; }
             public Optional<List<String>> trustedProxies() { return Optional.of(trusted); }
+            public boolean noopEndpoint() { return false; }
         };
     }
 }

@@ -1,0 +1,306 @@
+package jp.foodtrace.sim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Drives the gateway like the store fleet does: every simulated terminal sends from its own
+ * registered loopback address with its own key and sequence numbers. Modes: {@code rush} (every
+ * terminal sends one order at once, the morning rush) and {@code steady} (a total rate for a
+ * duration). A share of orders is sent twice as after a lost answer ({@code --resend}); a few
+ * misbehaving terminals send a wrong key, from a wrong address and malformed CSV
+ * ({@code --misbehaving}). Prints progress every second and a summary, and writes every receipt
+ * to a file for the reconciliation.
+ */
+public final class TerminalFleetSim {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Options options;
+    private final String host;
+    private final int port;
+    private final Vertx vertx;
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Latencies latencies = new Latencies();
+    private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    private final Queue<String> receipts = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+
+    TerminalFleetSim(Options options) {
+        this.options = options;
+        this.host = options.text("host", "127.0.0.1");
+        this.port = options.integer("port", 8081);
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.integer("event-loops", 2)));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        TerminalFleetSim sim = new TerminalFleetSim(options);
+        try {
+            System.exit(sim.run() ? 0 : 1);
+        } finally {
+            sim.vertx.close();
+        }
+    }
+
+    boolean run() throws Exception {
+        int size = options.integer("terminals", 2000);
+        Path home = Path.of(options.text("home", ".local/sim"));
+        List<FleetTerminal> fleet = FleetRegistry.loadOrCreate(home.resolve("fleet-" + size + ".csv"), size);
+        register(fleet);
+        List<String> items = Catalog.items(options.integer("items", 500));
+        String mode = options.command("rush");
+        long sequenceBase = System.currentTimeMillis();
+        long start = System.nanoTime();
+        long periodic = vertx.setPeriodic(1000, id -> progress(start));
+        switch (mode) {
+            case "rush" -> rush(fleet, items, sequenceBase);
+            case "steady" -> steady(fleet, items, sequenceBase);
+            case "saturate" -> saturate(fleet, items, sequenceBase);
+            default -> throw new IllegalArgumentException("mode must be rush, steady or saturate");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        vertx.cancelTimer(periodic);
+        boolean misbehaviourHandled = misbehave(fleet);
+        Path receiptsFile = home.resolve("receipts-" + sequenceBase + ".csv");
+        Files.writeString(receiptsFile, "terminal_id,sequence,receipt_id\n" + String.join("\n", receipts) + "\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("receipts-latest.csv"), Files.readString(receiptsFile));
+        System.out.printf("%n%s: %d orders in %.2f s = %.0f orders/s%n", mode, answered.get(), seconds,
+                answered.get() / seconds);
+        System.out.println("latency (acknowledged orders): " + latencies.summary());
+        System.out.println("outcomes: " + new java.util.TreeMap<>(outcomes));
+        System.out.println("receipts: " + receiptsFile);
+        long failed = outcomes.entrySet().stream().filter(e -> !e.getKey().startsWith("2"))
+                .mapToLong(e -> e.getValue().get()).sum();
+        return failed == 0 && misbehaviourHandled;
+    }
+
+    /** Imports the fleet into the gateway's registry (idempotent: an upsert per terminal). */
+    private void register(List<FleetTerminal> fleet) throws Exception {
+        HttpClient admin = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port));
+        String body = admin.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/v1/admin/terminals/import")
+                        .putHeader("Authorization", "Bearer " + options.text("admin-token", "local-admin-token"))
+                        .putHeader("Content-Type", "text/csv"))
+                .compose(req -> req.send(Buffer.buffer(FleetRegistry.toCsv(fleet))))
+                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        System.out.println("[sim] registered " + fleet.size() + " terminals: " + body);
+        if (!body.startsWith("200")) {
+            throw new IllegalStateException("fleet import refused: " + body);
+        }
+    }
+
+    private HttpClient client(FleetTerminal terminal) {
+        return clients.computeIfAbsent(terminal.terminalId() + "@" + terminal.address(), id -> vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost(host).setDefaultPort(port).setLocalAddress(terminal.address())
+                        .setKeepAlive(true).setConnectTimeout(5000),
+                new PoolOptions().setHttp1MaxSize(2)));
+    }
+
+    private void rush(List<FleetTerminal> fleet, List<String> items, long sequenceBase) throws InterruptedException {
+        int lines = options.integer("lines", 50);
+        CountDownLatch done = new CountDownLatch(fleet.size());
+        for (FleetTerminal terminal : fleet) {
+            String body = order(terminal, sequenceBase, items, lines);
+            submit(terminal, sequenceBase, body, 1, done);
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            System.out.println("[sim] gave up waiting for " + done.getCount() + " answers");
+        }
+    }
+
+    private void steady(List<FleetTerminal> fleet, List<String> items, long sequenceBase) throws InterruptedException {
+        double rate = options.decimal("rate", 200);
+        int seconds = options.integer("duration", 30);
+        int lines = options.integer("lines", 10);
+        long total = (long) (rate * seconds);
+        CountDownLatch done = new CountDownLatch((int) total);
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            FleetTerminal terminal = fleet.get((int) (i % fleet.size()));
+            long sequence = sequenceBase + i / fleet.size();
+            submit(terminal, sequence, order(terminal, sequence, items, lines), 1, done);
+        }
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            System.out.println("[sim] gave up waiting for " + done.getCount() + " answers");
+        }
+    }
+
+    /**
+     * Closed loop: every terminal sends its next order as soon as the previous one is answered,
+     * for the duration. Measures the ceiling of the path under the fleet's concurrency.
+     */
+    private void saturate(List<FleetTerminal> fleet, List<String> items, long sequenceBase)
+            throws InterruptedException {
+        int lines = options.integer("lines", 10);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.integer("duration", 30));
+        CountDownLatch done = new CountDownLatch(fleet.size());
+        for (FleetTerminal terminal : fleet) {
+            loop(terminal, sequenceBase, items, lines, end, done);
+        }
+        done.await(10, TimeUnit.MINUTES);
+    }
+
+    private void loop(FleetTerminal terminal, long sequence, List<String> items, int lines, long end,
+            CountDownLatch done) {
+        if (System.nanoTime() >= end) {
+            done.countDown();
+            return;
+        }
+        CountDownLatch one = new CountDownLatch(1);
+        submit(terminal, sequence, order(terminal, sequence, items, lines), 1, one,
+                () -> loop(terminal, sequence + 1, items, lines, end, done));
+    }
+
+    private void submit(FleetTerminal terminal, long sequence, String body, int attempt, CountDownLatch done) {
+        submit(terminal, sequence, body, attempt, done, () -> { });
+    }
+
+    /** Sends an order; on a timeout, a 5xx or a 429 sends the same body again, as a terminal does. */
+    private void submit(FleetTerminal terminal, long sequence, String body, int attempt, CountDownLatch done,
+            Runnable then) {
+        long began = System.nanoTime();
+        sent.incrementAndGet();
+        post(terminal, options.text("path", "/v1/orders"), "application/json", body, terminal.key()).onComplete(result -> {
+            int status = result.succeeded() ? result.result().status() : 0;
+            if ((status == 0 || status >= 500 || status == 429) && attempt < 5) {
+                count("retry-" + (status == 0 ? "timeout" : status));
+                vertx.setTimer(200L * attempt, id -> submit(terminal, sequence, body, attempt + 1, done, then));
+                return;
+            }
+            answered.incrementAndGet();
+            count(Integer.toString(status));
+            if (status == 202 || status == 200) {
+                latencies.record(System.nanoTime() - began);
+                String receipt = result.result().json().path("receiptId").asText();
+                if (!receipt.isEmpty()) {
+                    receipts.add(terminal.terminalId() + "," + sequence + "," + receipt);
+                    if (ThreadLocalRandom.current().nextDouble() < options.decimal("resend", 0.02)) {
+                        resend(terminal, body, receipt);
+                    }
+                }
+            }
+            done.countDown();
+            then.run();
+        });
+    }
+
+    /** The terminal lost the answer and sends the same order again: it must get the same receipt. */
+    private void resend(FleetTerminal terminal, String body, String receipt) {
+        post(terminal, "/v1/orders", "application/json", body, terminal.key()).onComplete(result -> {
+            boolean same = result.succeeded() && result.result().status() == 200
+                    && receipt.equals(result.result().json().path("receiptId").asText());
+            count(same ? "resend-same-receipt" : "resend-MISMATCH");
+        });
+    }
+
+    /** A few terminals misbehave; every one must be refused the right way. */
+    private boolean misbehave(List<FleetTerminal> fleet) throws Exception {
+        int count = Math.min(options.integer("misbehaving", 5), fleet.size());
+        boolean allRefused = true;
+        for (int i = 0; i < count; i++) {
+            FleetTerminal t = fleet.get(i);
+            int wrongKey = post(t, "/v1/heartbeat", "application/json", "", "wrong-key-" + i + "-0000000000")
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).status();
+            FleetTerminal elsewhere = new FleetTerminal(t.terminalId(), t.storeCode(), "127.30.0." + (i + 1), t.key());
+            int wrongAddress = post(elsewhere, "/v1/heartbeat", "application/json", "", t.key())
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).status();
+            Reply csv = post(t, "/v1/orders/csv", "text/csv; charset=UTF-8",
+                    "store_code,sequence,delivery_date,item_code,quantity,unit\n" + t.storeCode() + ",x,2030-01-01\n",
+                    t.key()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            boolean csvRefused = csv.status() == 200 && csv.json().path("errors").size() == 1
+                    && csv.json().path("accepted").asInt() == 0;
+            count("misbehaving-wrong-key-" + wrongKey);
+            count("misbehaving-wrong-address-" + wrongAddress);
+            count("misbehaving-malformed-csv-" + (csvRefused ? "refused" : "ACCEPTED"));
+            allRefused &= wrongKey == 401 && wrongAddress == 403 && csvRefused;
+        }
+        if (count > 0) {
+            System.out.println("[sim] " + count + " misbehaving terminals " + (allRefused ? "refused as expected"
+                    : "NOT refused as expected"));
+        }
+        return allRefused;
+    }
+
+    record Reply(int status, JsonNode json) {
+    }
+
+    private Future<Reply> post(FleetTerminal terminal, String uri, String type, String body, String key) {
+        return client(terminal).request(new RequestOptions().setMethod(HttpMethod.POST).setURI(uri)
+                        .setTimeout(options.integer("timeout-ms", 10_000))
+                        .putHeader("X-Terminal-Id", terminal.terminalId())
+                        .putHeader("Authorization", "Bearer " + key)
+                        .putHeader("Content-Type", type))
+                .compose(req -> req.send(Buffer.buffer(body, StandardCharsets.UTF_8.name())))
+                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), parse(b))));
+    }
+
+    private static JsonNode parse(Buffer body) {
+        try {
+            return body.length() == 0 ? JSON.createObjectNode() : JSON.readTree(body.getBytes());
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    static String order(FleetTerminal terminal, long sequence, List<String> items, int lines) {
+        LocalDate delivery = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(2);
+        StringBuilder body = new StringBuilder("{\"storeCode\":\"").append(terminal.storeCode())
+                .append("\",\"sequence\":").append(sequence).append(",\"deliveryDate\":\"").append(delivery)
+                .append("\",\"lines\":[");
+        int first = ThreadLocalRandom.current().nextInt(items.size());
+        for (int i = 0; i < lines; i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"itemCode\":\"").append(items.get((first + i) % items.size()))
+                    .append("\",\"quantity\":").append(1 + ThreadLocalRandom.current().nextInt(10))
+                    .append(",\"unit\":\"CS\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void progress(long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("[sim] %5.1f s  sent %d  answered %d  in flight %d  %s%n", seconds, sent.get(),
+                answered.get(), sent.get() - answered.get(), new java.util.TreeMap<>(outcomes));
+    }
+}
