@@ -26,6 +26,8 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
     /** Static S3 credentials of the local S3 server. */
     public static final String S3_ACCESS_KEY = "suite-local";
     public static final String S3_SECRET_KEY = "suite-local-secret";
+    /** Admin token of the gateway's and sync-service's admin APIs in the local run. */
+    public static final String LOCAL_ADMIN_TOKEN = "local-admin-token";
 
     public static PlatformConfig local(Path root) {
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);

@@ -30,6 +30,10 @@ public final class ServiceProcess implements Component {
         env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", config.s3Endpoint());
         env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", config.sesEndpoint());
         env.put("SUITE_MAIL_SMTP_PORT", Integer.toString(config.smtpPort()));
+        // Admin APIs have no token by default outside dev and test; the local run gets a known one.
+        for (String token : new String[] { "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN" }) {
+            env.put(token, System.getenv().getOrDefault(token, PlatformConfig.LOCAL_ADMIN_TOKEN));
+        }
         this.process = new ManagedProcess(service.module(), config, List.of(ManagedProcess.java(), marker,
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", jar().toString()), env, marker, List.of(config.port(service)));

@@ -1,7 +1,6 @@
 package jp.foodtrace.gateway.order;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,15 +50,12 @@ public class SubmissionService {
     @Transactional
     public Outcome submit(AuthenticatedTerminal terminal, OrderRequest order) {
         String fingerprint = order.fingerprint();
-        Optional<Submission> existing = submissions.find(terminal.terminalId(), order.sequence());
-        if (existing.isPresent()) {
-            return count(resend(existing.get(), fingerprint));
-        }
         Instant now = Instant.now();
         Submission submission = new Submission(UUID.randomUUID(), terminal.terminalId(), order.sequence(), fingerprint,
                 terminal.storeCode(), now, "RECEIVED", null, null);
+        // Insert first: a new order (the common case) costs one statement; a resend, or the same
+        // sequence taken a moment ago on another instance, meets the primary key.
         if (!submissions.insert(submission)) {
-            // Another instance took the same (terminal, sequence) a moment ago.
             return count(resend(submissions.find(terminal.terminalId(), order.sequence()).orElseThrow(), fingerprint));
         }
         try {
