@@ -81,7 +81,7 @@ class SuiteSmokeIT {
             Topics.MAIL_REQUESTS, new Sample("member@example.jp", "MailRequested", "{\"requestId\":\"smoke-"
                     + UUID.randomUUID() + "\",\"recipient\":\"member@example.jp\",\"templateId\":\"account-notice\","
                     + "\"locale\":\"ja\",\"category\":\"transactional\",\"parameters\":{\"memberName\":\"山田\","
-                    + "\"message\":\"smoke\"}}"),
+                    + "\"event\":\"password-changed\",\"occurredAt\":\"2030-01-01T09:00:00+09:00\"}}"),
             Topics.MAIL_BOUNCES, new Sample("gone@example.jp", "BounceRecorded", "{\"bounceId\":\"" + UUID.randomUUID()
                     + "\",\"recipient\":\"gone@example.jp\",\"reason\":\"userunknown\",\"hardBounce\":true,"
                     + "\"deliveryStatus\":\"5.1.1\",\"at\":\"2030-01-01T00:00:00Z\"}"),

@@ -5,6 +5,7 @@ public final class Channels {
 
     public static final String MAIL_REQUESTS = "mail-requests";
     public static final String MAIL_BOUNCES = "mail-bounces";
+    public static final String MAIL_EVENTS = "mail-events";
 
     private Channels() {
     }
