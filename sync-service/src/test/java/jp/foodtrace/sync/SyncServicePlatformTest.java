@@ -3,6 +3,7 @@ package jp.foodtrace.sync;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,13 @@ class SyncServicePlatformTest {
     void exposesPrometheusMetricsAndOpenApi() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Sync service API"));
+                .body("info.title", equalTo("Sync service API"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths", hasKey("/v1/feed/orders"))
+                .body("paths", hasKey("/v1/feed/orders/ack"))
+                .body("paths", hasKey("/v1/shipments"))
+                .body("paths", hasKey("/v1/trace/lots/{lot}/forward"))
+                .body("paths", hasKey("/v1/recalls"));
     }
 
     @Test
@@ -64,12 +71,36 @@ class SyncServicePlatformTest {
     }
 
     @Test
+    void outgoingChannelsWriteTheArchitectureTopicsWithAcksAllAndIdempotence() {
+        Channels.OUTGOING_BY_TOPIC.forEach((topic, channel) -> {
+            assertEquals(topic, config.getValue("mp.messaging.outgoing." + channel + ".topic", String.class));
+            assertEquals("all", config.getValue("mp.messaging.outgoing." + channel + ".acks", String.class));
+            assertEquals("true", config.getValue("mp.messaging.outgoing." + channel + ".enable.idempotence", String.class));
+        });
+    }
+
+    @Test
+    void acceptedOrderWithoutLinesGoesToTheDeadLetterTopicWithTheReason() {
+        String payload = "{\"orderId\":\"no-lines\",\"storeCode\":\"S9\",\"deliveryDate\":\"2026-12-01\","
+                + "\"acceptedAt\":\"2026-11-30T00:00:00Z\"}";
+        EventEnvelope event = TestEvents.onTestPlatform().send(Topics.ORDERS_ACCEPTED, "no-lines-key", "OrderAccepted", payload);
+        List<ConsumerRecord<String, String>> dead = SyncApi.readUntil(Topics.deadLetterOf(Topics.ORDERS_ACCEPTED),
+                rs -> rs.stream().anyMatch(r -> "no-lines-key".equals(r.key())));
+        ConsumerRecord<String, String> record = dead.stream().filter(r -> "no-lines-key".equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing arrived on the dead-letter topic"));
+        assertTrue(TestEvents.header(record, "dead-letter-reason").contains("lacks orderId"),
+                TestEvents.header(record, "dead-letter-reason"));
+        assertFalse(inbox.seen(event.id()), "a dead-lettered event must not be marked processed");
+    }
+
+    @Test
     void consumedEventIsRecordedOnceEvenWhenRedelivered() {
         TestEvents events = TestEvents.onTestPlatform();
-        EventEnvelope event = events.send(Topics.ORDERS_ACCEPTED, "K1", "OrderAccepted", "{\"test\":true}");
+        String payload = SyncApi.orderAcceptedJson("platform-" + java.util.UUID.randomUUID(), "K1", 1);
+        EventEnvelope event = events.send(Topics.ORDERS_ACCEPTED, "K1", "OrderAccepted", payload);
         awaitSeen(event);
         // Redelivery: the same event id again must be taken as a duplicate, not processed twice.
-        events.send(Topics.ORDERS_ACCEPTED, "K1", event.headers(), "{\"test\":true}");
+        events.send(Topics.ORDERS_ACCEPTED, "K1", event.headers(), payload);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && !metrics().contains("outcome=\"duplicate\",topic=\"" + Topics.ORDERS_ACCEPTED + "\"")) {
             sleep();
@@ -81,10 +112,10 @@ class SyncServicePlatformTest {
     void recordWithoutEnvelopeGoesToTheDeadLetterTopic() {
         TestEvents events = TestEvents.onTestPlatform();
         events.sendWithoutHeaders(Topics.ORDERS_ACCEPTED, "bad-key", "not an event");
-        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetterOf(Topics.ORDERS_ACCEPTED), 1,
-                Duration.ofSeconds(60));
-        assertFalse(dead.isEmpty(), "nothing arrived on the dead-letter topic");
-        ConsumerRecord<String, String> record = dead.get(0);
+        List<ConsumerRecord<String, String>> dead = SyncApi.readUntil(Topics.deadLetterOf(Topics.ORDERS_ACCEPTED),
+                rs -> rs.stream().anyMatch(r -> "bad-key".equals(r.key())));
+        ConsumerRecord<String, String> record = dead.stream().filter(r -> "bad-key".equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing arrived on the dead-letter topic"));
         assertEquals("bad-key", record.key());
         assertEquals("not an event", record.value());
         assertTrue(TestEvents.header(record, "dead-letter-reason").contains("missing header event-id"),

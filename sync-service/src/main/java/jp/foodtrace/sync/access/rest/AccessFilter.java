@@ -1,0 +1,86 @@
+package jp.foodtrace.sync.access.rest;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.sync.access.AdminOnly;
+import jp.foodtrace.sync.access.CallingClient;
+import jp.foodtrace.sync.access.ClientSystem;
+import jp.foodtrace.sync.access.RequiresScope;
+import jp.foodtrace.sync.access.service.ClientService;
+import jp.foodtrace.sync.problem.Problem;
+import jp.foodtrace.sync.problem.Problems;
+
+/**
+ * Authenticates every {@code /v1} call by its bearer token and checks the scope the endpoint
+ * declares: no or unknown token is 401, a token without the scope 403, both problem+json and
+ * counted in {@code suite.sync_service.access.refused} by reason. An endpoint that declares
+ * neither a scope nor admin-only is refused, so a forgotten annotation fails closed.
+ */
+public class AccessFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ClientService clients;
+    private final CallingClient calling;
+    private final MeterRegistry meters;
+
+    public AccessFilter(ClientService clients, CallingClient calling, MeterRegistry meters) {
+        this.clients = clients;
+        this.calling = calling;
+        this.meters = meters;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> authorize(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null || !request.getUriInfo().getPath().startsWith("/v1")) {
+            return Optional.empty();
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.length() == BEARER.length()) {
+            return refuse(401, "unauthenticated", "missing-token", "a bearer token is required");
+        }
+        String token = header.substring(BEARER.length()).strip();
+        boolean adminOnly = method.isAnnotationPresent(AdminOnly.class)
+                || resource.getResourceClass().isAnnotationPresent(AdminOnly.class);
+        if (adminOnly) {
+            return clients.isAdmin(token) ? Optional.empty()
+                    : refuse(401, "unauthenticated", "bad-admin-token", "the admin token is not valid");
+        }
+        RequiresScope required = Optional.ofNullable(method.getAnnotation(RequiresScope.class))
+                .orElse(resource.getResourceClass().getAnnotation(RequiresScope.class));
+        Optional<ClientSystem> client = clients.authenticate(token);
+        if (client.isEmpty()) {
+            return refuse(401, "unauthenticated", "unknown-token", "the token is not valid");
+        }
+        if (required == null) {
+            return refuse(403, "forbidden", "undeclared-scope", "this endpoint declares no scope");
+        }
+        if (!client.get().has(required.value())) {
+            return refuse(403, "insufficient-scope", "insufficient-scope",
+                    "scope " + required.value().value() + " is required");
+        }
+        calling.set(client.get());
+        return Optional.empty();
+    }
+
+    private Optional<Response> refuse(int status, String code, String reason, String detail) {
+        meters.counter("suite.sync_service.access.refused", "reason", reason).increment();
+        Response response = Problems.response(Problem.of(status, code,
+                status == 401 ? "Unauthorized" : "Forbidden", detail));
+        if (status == 401) {
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sync-service\"");
+        }
+        return Optional.of(response);
+    }
+}

@@ -1,0 +1,59 @@
+package jp.foodtrace.sync.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the sync service, under {@code suite.sync}. */
+@ConfigMapping(prefix = "suite.sync")
+public interface SyncConfig {
+
+    /**
+     * Bootstrap admin token: the one credential that may create client systems through
+     * {@code /v1/admin/clients}. Deployments take it from their secret store; without it the admin
+     * endpoints refuse every call.
+     */
+    Optional<String> adminToken();
+
+    Feed feed();
+
+    Trace trace();
+
+    Publish publish();
+
+    interface Feed {
+        /** Page size of the order feed when the client names none. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** Largest page a client may ask for. */
+        @WithDefault("1000")
+        int maxLimit();
+    }
+
+    interface Trace {
+        /** Depth of a trace (lot generations) when the caller names none. */
+        @WithDefault("20")
+        int defaultDepth();
+
+        /** Largest depth a caller may ask for; deeper genealogies are cut off and flagged truncated. */
+        @WithDefault("100")
+        int maxDepth();
+    }
+
+    interface Publish {
+        /** How long a request waits for Kafka to acknowledge the events it produced. */
+        @WithDefault("PT30S")
+        Duration ackTimeout();
+
+        /** How often the outbox relay publishes events that a request could not publish itself. */
+        @WithDefault("PT5S")
+        Duration relayInterval();
+
+        /** Most outbox events published in one pass. */
+        @WithDefault("100")
+        int relayBatch();
+    }
+}

@@ -1,0 +1,84 @@
+package jp.foodtrace.sync.feed.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.messaging.events.OrderAccepted;
+import jp.foodtrace.messaging.PermanentFailure;
+import jp.foodtrace.sync.config.SyncConfig;
+import jp.foodtrace.sync.feed.FeedOrder;
+import jp.foodtrace.sync.feed.repository.FeedRepository;
+import jp.foodtrace.sync.problem.ProblemException;
+
+/** The order feed: appending accepted orders, reading pages after a cursor, acknowledging. */
+@ApplicationScoped
+public class FeedService {
+
+    /** A page of the feed: the orders and the cursor to read after next. */
+    public record Page(List<FeedOrder> orders, long next, boolean more) {
+    }
+
+    private final FeedRepository feed;
+    private final SyncConfig config;
+    private final MeterRegistry meters;
+
+    public FeedService(FeedRepository feed, SyncConfig config, MeterRegistry meters) {
+        this.feed = feed;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Called by the consumer inside its transaction; an order already in the feed is left alone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(OrderAccepted order) {
+        if (order.orderId() == null || order.storeCode() == null || order.lines() == null
+                || order.deliveryDate() == null || order.acceptedAt() == null) {
+            throw new PermanentFailure("OrderAccepted lacks orderId, storeCode, deliveryDate, acceptedAt or lines");
+        }
+        boolean added = feed.append(order);
+        meters.counter("suite.sync_service.feed.orders", "outcome", added ? "appended" : "already-present").increment();
+    }
+
+    /** Orders after {@code after}; with no cursor, after the client's acknowledged position. */
+    public Page read(String clientId, String after, Integer limit) {
+        long from = after == null || after.isBlank() ? feed.ackedPosition(clientId).orElse(0L) : cursor(after);
+        int size = limit == null ? config.feed().defaultLimit() : limit;
+        if (size < 1 || size > config.feed().maxLimit()) {
+            throw ProblemException.badRequest("invalid-limit", "limit must be 1.." + config.feed().maxLimit());
+        }
+        List<FeedOrder> orders = feed.page(from, size + 1);
+        boolean more = orders.size() > size;
+        List<FeedOrder> page = more ? orders.subList(0, size) : orders;
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).position();
+        return new Page(List.copyOf(page), next, more);
+    }
+
+    @Transactional
+    public long ack(String clientId, String position) {
+        long p = cursor(position);
+        if (p > feed.lastPosition()) {
+            throw ProblemException.badRequest("invalid-cursor", "position " + p + " is beyond the end of the feed");
+        }
+        return feed.ack(clientId, p, Instant.now());
+    }
+
+    public long acked(String clientId) {
+        return feed.ackedPosition(clientId).orElse(0L);
+    }
+
+    static long cursor(String value) {
+        try {
+            long p = Long.parseLong(value.strip());
+            if (p < 0) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException | NullPointerException e) {
+            throw ProblemException.badRequest("invalid-cursor", "a cursor is a non-negative position: " + value);
+        }
+    }
+}

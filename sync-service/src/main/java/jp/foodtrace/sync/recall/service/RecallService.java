@@ -1,0 +1,119 @@
+package jp.foodtrace.sync.recall.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.messaging.events.MailRequested;
+import jp.foodtrace.sync.master.Store;
+import jp.foodtrace.sync.master.repository.MasterRepository;
+import jp.foodtrace.sync.messaging.Outbox;
+import jp.foodtrace.sync.problem.ProblemException;
+import jp.foodtrace.sync.recall.Recall;
+import jp.foodtrace.sync.recall.repository.RecallRepository;
+import jp.foodtrace.sync.trace.Trace;
+import jp.foodtrace.sync.trace.service.TraceService;
+
+/**
+ * Starts recalls: traces the lot forward to the stores it reached and asks mail-service, through
+ * {@code mail.requests.v1}, to send each store's contact the {@code recall-notice} template. The
+ * recall, its notices and the mail requests are written in one transaction (outbox); a recall
+ * sent again with the same id changes nothing and mails no one twice.
+ */
+@ApplicationScoped
+public class RecallService {
+
+    public static final String TEMPLATE = "recall-notice";
+    public static final String CATEGORY = "notice";
+
+    /** The recall, whether this call created it, and the outbox events to wait for. */
+    public record Started(Recall recall, boolean created, List<UUID> eventIds) {
+    }
+
+    private final TraceService trace;
+    private final MasterRepository master;
+    private final RecallRepository recalls;
+    private final Outbox outbox;
+    private final MeterRegistry meters;
+
+    public RecallService(TraceService trace, MasterRepository master, RecallRepository recalls, Outbox outbox,
+            MeterRegistry meters) {
+        this.trace = trace;
+        this.master = master;
+        this.recalls = recalls;
+        this.outbox = outbox;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public Started start(String recallId, String lotNumber, String reason, String requestedBy) {
+        String id = recallId == null || recallId.isBlank() ? UUID.randomUUID().toString() : recallId.strip();
+        Optional<Recall> existing = recalls.byId(id);
+        if (existing.isPresent()) {
+            if (!existing.get().lotNumber().equals(lotNumber)) {
+                throw new ProblemException(409, "recall-conflict", "Conflict",
+                        "recall " + id + " exists for lot " + existing.get().lotNumber());
+            }
+            return new Started(existing.get(), false, List.of());
+        }
+        Trace reached = trace.forwardForRecall(lotNumber);
+        List<Recall.Notice> notices = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
+        for (String storeCode : reached.stores()) {
+            Optional<Store> store = master.store(storeCode);
+            String recipient = store.map(Store::contactEmail).orElse(null);
+            String requestId = requestId(id, storeCode);
+            if (recipient == null) {
+                notices.add(new Recall.Notice(storeCode, null, requestId, "NO_CONTACT"));
+                continue;
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("recallId", id);
+            parameters.put("lotNumber", lotNumber);
+            parameters.put("reason", reason);
+            parameters.put("storeCode", storeCode);
+            parameters.put("storeName", store.get().name());
+            parameters.put("shipments", reached.shipments().stream()
+                    .filter(s -> s.destinationStore().equals(storeCode))
+                    .map(s -> Map.of("shipmentId", s.shipmentId(), "shippedAt", s.shippedAt().toString(),
+                            "lots", s.lots().stream().map(Trace.Quantity::lotNumber).distinct().toList()))
+                    .toList());
+            events.add(outbox.add(Topics.MAIL_REQUESTS, recipient,
+                    new MailRequested(requestId, recipient, TEMPLATE, "ja", CATEGORY, parameters)));
+            notices.add(new Recall.Notice(storeCode, recipient, requestId, "REQUESTED"));
+        }
+        Recall recall = new Recall(id, lotNumber, reason, requestedBy, reached.truncated(), Instant.now(), notices);
+        if (!recalls.insert(recall)) {
+            // A concurrent request with the same id won; its transaction holds the notices.
+            throw new ProblemException(409, "recall-conflict", "Conflict", "recall " + id + " is being started");
+        }
+        meters.counter("suite.sync_service.recalls").increment();
+        meters.counter("suite.sync_service.recall.notices", "status", "requested")
+                .increment(notices.stream().filter(n -> n.status().equals("REQUESTED")).count());
+        return new Started(recall, true, events);
+    }
+
+    public Optional<Recall> get(String recallId) {
+        return recalls.byId(recallId);
+    }
+
+    public List<Recall> latest(int limit) {
+        return recalls.latest(limit);
+    }
+
+    /** Same recall and store, same request id: mail-service drops the repeat. */
+    public static String requestId(String recallId, String storeCode) {
+        return UUID.nameUUIDFromBytes(("recall-notice\n" + recallId + "\n" + storeCode).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}
