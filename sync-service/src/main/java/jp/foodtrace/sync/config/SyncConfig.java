@@ -23,6 +23,20 @@ public interface SyncConfig {
 
     Publish publish();
 
+    Recall recall();
+
+    /** What recall notices tell the stores (mail-service's recall-notice template). */
+    interface Recall {
+
+        /** Who the stores contact about a recall. */
+        @WithDefault("本部 品質保証部 recall@foodtrace.jp")
+        String contact();
+
+        /** What a store is asked to do with the recalled lot. */
+        @WithDefault("該当ロットの商品を直ちに売場から撤去し、保管のうえ本部の指示をお待ちください。")
+        String action();
+    }
+
     interface Feed {
         /** Page size of the order feed when the client names none. */
         @WithDefault("100")

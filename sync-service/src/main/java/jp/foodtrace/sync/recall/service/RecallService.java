@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.foodtrace.sync.config.SyncConfig;
+import jp.foodtrace.sync.lot.repository.LotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -45,14 +48,42 @@ public class RecallService {
     private final RecallRepository recalls;
     private final Outbox outbox;
     private final MeterRegistry meters;
+    private final LotRepository lots;
+    private final ObjectMapper json;
+    private final SyncConfig.Recall notice;
 
     public RecallService(TraceService trace, MasterRepository master, RecallRepository recalls, Outbox outbox,
-            MeterRegistry meters) {
+            MeterRegistry meters, LotRepository lots, ObjectMapper json, SyncConfig config) {
         this.trace = trace;
         this.master = master;
         this.recalls = recalls;
         this.outbox = outbox;
         this.meters = meters;
+        this.lots = lots;
+        this.json = json;
+        this.notice = config.recall();
+    }
+
+    /** Name of the recalled lot's item, from the lot and the product master; the lot number where unknown. */
+    private String itemName(String lotNumber) {
+        try {
+            Optional<String> lot = lots.content(lotNumber);
+            if (lot.isEmpty()) {
+                return lotNumber;
+            }
+            String itemCode = json.readTree(lot.get()).path("itemCode").asText();
+            return master.productContent(itemCode)
+                    .map(p -> {
+                        try {
+                            return json.readTree(p).path("name").asText(itemCode);
+                        } catch (java.io.IOException e) {
+                            return itemCode;
+                        }
+                    })
+                    .orElse(itemCode);
+        } catch (java.io.IOException e) {
+            return lotNumber;
+        }
     }
 
     @Transactional
@@ -69,6 +100,7 @@ public class RecallService {
         Trace reached = trace.forwardForRecall(lotNumber);
         List<Recall.Notice> notices = new ArrayList<>();
         List<UUID> events = new ArrayList<>();
+        String itemName = itemName(lotNumber);
         for (String storeCode : reached.stores()) {
             Optional<Store> store = master.store(storeCode);
             String recipient = store.map(Store::contactEmail).orElse(null);
@@ -78,6 +110,12 @@ public class RecallService {
                 continue;
             }
             Map<String, Object> parameters = new LinkedHashMap<>();
+            // The recall-notice template of mail-service needs memberName, itemName, lotNumber,
+            // reason, action and contact; the rest is there for the store's records.
+            parameters.put("memberName", store.get().name() + " ご担当者様");
+            parameters.put("itemName", itemName);
+            parameters.put("action", notice.action());
+            parameters.put("contact", notice.contact());
             parameters.put("recallId", id);
             parameters.put("lotNumber", lotNumber);
             parameters.put("reason", reason);

@@ -63,6 +63,11 @@ class RecallTest {
             assertEquals("MailRequested", TestEvents.header(r, "event-type"));
             assertTrue(r.value().contains("\"templateId\":\"recall-notice\""), r.value());
             assertTrue(r.value().contains("\"category\":\"notice\""), r.value());
+            // Contract with mail-service: the parameters its recall-notice template requires
+            // (mail-service TemplateCatalog), or the request is refused there.
+            for (String required : List.of("memberName", "itemName", "lotNumber", "reason", "action", "contact")) {
+                assertTrue(r.value().contains("\"" + required + "\":\""), required + " missing in " + r.value());
+            }
             String store = r.key().equals(g.mailA) ? g.storeA : g.storeB;
             assertTrue(r.value().contains("\"requestId\":\"" + RecallService.requestId(recallId, store) + "\""), r.value());
         }
