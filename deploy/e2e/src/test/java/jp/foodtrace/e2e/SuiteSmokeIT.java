@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -146,8 +149,83 @@ class SuiteSmokeIT {
         assertTrue(missing.isEmpty(), "not consumed: " + missing);
     }
 
+    /**
+     * The whole loop across services: HQ uploads master data (sync-service), a terminal orders
+     * (terminal-gateway), order-service accepts, HQ reads the feed, ships a lot made from input
+     * lots, the terminal sees SHIPPED, the lot traces forward to the store, and a recall of the
+     * input lot mails the store's contact through mail-service and the SES endpoint.
+     */
     @Test
     @Order(3)
+    void orderFlowsFromTerminalToHqAndBackAsShippedAndRecallMailsTheStore() throws Exception {
+        PlatformConfig config = platform.config();
+        String sync = config.serviceUrl(SuiteService.SYNC_SERVICE);
+        String gateway = config.serviceUrl(SuiteService.TERMINAL_GATEWAY);
+        String admin = "Bearer " + PlatformConfig.LOCAL_ADMIN_TOKEN;
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String store = "E2E" + suffix;
+        String item = "4901234567894";
+        String contact = "store-" + suffix + "@example.jp";
+
+        JsonNode client = json(send("POST", sync + "/v1/admin/clients", admin,
+                "{\"name\":\"hq-e2e\",\"scopes\":[\"feed:read\",\"data:write\",\"trace:read\",\"recall:write\"]}"), 201);
+        String hq = "Bearer " + client.path("token").asText();
+        json(send("POST", sync + "/v1/stores", hq, "[{\"storeCode\":\"" + store + "\",\"name\":\"横浜店\","
+                + "\"cutOffTime\":\"10:00\",\"contactEmail\":\"" + contact + "\"}]"), 200);
+        json(send("POST", sync + "/v1/products", hq, "[{\"itemCode\":\"" + item + "\",\"name\":\"牛乳 1L\","
+                + "\"unit\":\"CS\",\"orderable\":true,\"minQuantity\":1,\"maxQuantity\":50}]"), 200);
+
+        String terminal = "T-E2E-" + suffix;
+        String key = "e2e-key-" + UUID.randomUUID();
+        json(send("PUT", gateway + "/v1/admin/terminals/" + terminal, admin,
+                "{\"storeCode\":\"" + store + "\",\"source\":\"127.0.0.1\",\"key\":\"" + key + "\"}"), 201);
+        String terminalAuth = "Bearer " + key;
+        awaitTrue("store master at the gateway", () -> json(terminalCall("GET", gateway + "/v1/master/store?since=0",
+                terminal, terminalAuth, null), 200).path("items").size() == 1);
+        Thread.sleep(1000);
+
+        String delivery = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2).toString();
+        String receipt = json(terminalCall("POST", gateway + "/v1/orders", terminal, terminalAuth,
+                "{\"storeCode\":\"" + store + "\",\"sequence\":1,\"deliveryDate\":\"" + delivery + "\",\"lines\":"
+                        + "[{\"itemCode\":\"" + item + "\",\"quantity\":3,\"unit\":\"CS\"}]}"), 202)
+                .path("receiptId").asText();
+        awaitTrue("order ACCEPTED", () -> "ACCEPTED".equals(json(terminalCall("GET", gateway + "/v1/orders/" + receipt,
+                terminal, terminalAuth, null), 200).path("status").asText()));
+
+        JsonNode[] fed = new JsonNode[1];
+        awaitTrue("order in HQ feed", () -> {
+            for (JsonNode order : json(send("GET", sync + "/v1/feed/orders?after=0&limit=1000", hq, null), 200)
+                    .path("orders")) {
+                if (receipt.equals(order.path("receiptId").asText())) {
+                    fed[0] = order;
+                    return true;
+                }
+            }
+            return false;
+        });
+        String orderId = fed[0].path("orderId").asText();
+        String lot = "L-E2E-" + suffix;
+        String input = "ING-E2E-" + suffix;
+        json(send("POST", sync + "/v1/lots", hq, "[{\"lotNumber\":\"" + lot + "\",\"itemCode\":\"" + item
+                + "\",\"plant\":\"PLANT-01\",\"producedAt\":\"2030-01-01T00:00:00Z\",\"bestBefore\":\"2030-01-10\","
+                + "\"quantity\":1000,\"inputs\":[{\"lotNumber\":\"" + input + "\",\"quantity\":10}]}]"), 200);
+        json(send("POST", sync + "/v1/shipments", hq, "[{\"shipmentId\":\"SH-E2E-" + suffix + "\",\"storeCode\":\""
+                + store + "\",\"shippedAt\":\"2030-01-02T00:00:00Z\",\"orderIds\":[\"" + orderId + "\"],"
+                + "\"lines\":[{\"itemCode\":\"" + item + "\",\"lotNumber\":\"" + lot + "\",\"quantity\":3}]}]"), 200);
+        json(send("POST", sync + "/v1/feed/orders/ack", hq, "{\"position\":\"" + fed[0].path("cursor").asText() + "\"}"), 200);
+
+        awaitTrue("order SHIPPED at the terminal", () -> "SHIPPED".equals(json(terminalCall("GET",
+                gateway + "/v1/orders/" + receipt, terminal, terminalAuth, null), 200).path("status").asText()));
+        JsonNode forward = json(send("GET", sync + "/v1/trace/lots/" + input + "/forward", hq, null), 200);
+        assertTrue(forward.path("stores").toString().contains(store), forward.toString());
+
+        json(send("POST", sync + "/v1/recalls", hq, "{\"lotNumber\":\"" + input + "\",\"reason\":\"異物混入の疑い\"}"),
+                201);
+        awaitTrue("recall notice at the SES endpoint", () -> get(config.sesEndpoint() + "/store").body().contains(contact));
+    }
+
+    @Test
+    @Order(4)
     void s3ServerListsTheInboundMailBucket() {
         PlatformConfig config = platform.config();
         try (S3Client s3 = S3Client.builder()
@@ -166,7 +244,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sesEndpointListsWhatItWasSent() throws Exception {
         PlatformConfig config = platform.config();
         try (SesClient ses = SesClient.builder()
@@ -186,7 +264,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void secondStartStartsNothingAndStopLeavesNothingRunning() {
         Map<String, Long> before = pids();
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, line -> { });
@@ -210,6 +288,57 @@ class SuiteSmokeIT {
                     () -> new AssertionError(component.name() + " is not running")).pid());
         }
         return pids;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String authorization, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> terminalCall(String method, String url, String terminal, String authorization,
+            String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("X-Terminal-Id", terminal)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int... expected) throws Exception {
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+            }
+        }
+        throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
