@@ -7,9 +7,10 @@ import java.util.Set;
 
 import jp.foodtrace.bounce.analysis.format.BounceFormat;
 import jp.foodtrace.bounce.analysis.format.FormatOrder;
+import jp.foodtrace.bounce.analysis.format.Text;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
-import jp.foodtrace.bounce.analysis.reason.Reason;
 import jp.foodtrace.bounce.analysis.reason.ReasonClassifier;
+import jp.foodtrace.bounce.analysis.reason.RemoteHosts;
 import jp.foodtrace.bounce.analysis.reason.ReplyCodes;
 import jp.foodtrace.bounce.analysis.reason.Severity;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -49,7 +50,8 @@ public final class BounceAnalyzer {
 
     /** Fills in what the parser left open: status from the text, reason, action, hard/soft. */
     private static BounceFact settle(Delivery d, MailMessage mail) {
-        if (d.recipient.isEmpty() || !d.recipient.contains("@") || d.status.startsWith("2.")) {
+        // "@mx.example.org" (a bare source route) names a host, not a mailbox
+        if (d.recipient.indexOf('@') <= 0 || d.status.startsWith("2.")) {
             return null;
         }
         if (!d.diagnosis.isEmpty()) {
@@ -57,18 +59,16 @@ public final class BounceAnalyzer {
             if (SPECIFIC_STATUS.matcher(status).matches()) {
                 d.status = status;
             }
+            String reply = ReplyCodes.find(d.diagnosis);
             if (d.replyCode.isEmpty()) {
-                d.replyCode = ReplyCodes.find(d.diagnosis);
+                d.replyCode = reply;
             }
+            d.diagnosis = withoutContinuationCodes(d.diagnosis, status, reply);
         }
         if (d.diagnosticType.equals("X-POSTFIX")
                 && (!ReplyCodes.find(d.diagnosis).isEmpty() || d.diagnosis.contains("host "))) {
             // Postfix labels remote SMTP errors with its own type; the text is still an SMTP reply
             d.diagnosticType = "SMTP";
-        }
-        if (d.command.isEmpty() && Reason.USERUNKNOWN.match(d.diagnosis.toLowerCase())) {
-            // a server only knows a mailbox is unknown once it has seen RCPT TO
-            d.command = "RCPT";
         }
         if (d.diagnosticType.isEmpty()) {
             if ("mailererror".equals(d.reason)) {
@@ -82,7 +82,8 @@ public final class BounceAnalyzer {
         }
         String reason = d.reason;
         if (reason.isEmpty() || ReasonClassifier.REFINABLE.contains(reason)) {
-            reason = ReasonClassifier.classify(d);
+            String byHost = RemoteHosts.reason(d);
+            reason = byHost.isEmpty() ? ReasonClassifier.classify(d) : byHost;
         }
         if (d.action.isEmpty()) {
             if ("expired".equals(reason)) {
@@ -117,6 +118,51 @@ public final class BounceAnalyzer {
         }
         return new BounceFact(d.recipient, reason, status, hard, d.action, reply, d.diagnosticType,
                 d.diagnosis, d.agent, timestamp(d, mail), messageId(mail), d.feedbackType);
+    }
+
+    /**
+     * Multi-line SMTP replies repeat "550-5.7.1" at the start of every line; once they are
+     * joined, those codes split the sentence that the reason rules look for. Removed only when
+     * the codes occur more than twice, so a single reply keeps its code.
+     */
+    static String withoutContinuationCodes(String text, String status, String reply) {
+        int count = 0;
+        if (!status.isEmpty()) {
+            count += occurrences(text, status);
+        }
+        if (!reply.isEmpty()) {
+            count += occurrences(text, reply);
+        }
+        if (count <= 2) {
+            return text;
+        }
+        String s = java.util.regex.Pattern.quote(status);
+        String out = text;
+        if (!reply.isEmpty()) {
+            out = out.replaceAll(";? " + reply + "[- ](?:" + (status.isEmpty() ? "" : s) + ")?", " ");
+        }
+        out = out.replaceAll(";? [45]\\d\\d[- ](?:" + (status.isEmpty() ? "" : s) + ")?", " ");
+        if (!reply.isEmpty()) {
+            out = out.replaceAll(";? " + reply + "[- ](?:[45]\\.\\d\\.\\d+)?", " ");
+        }
+        out = out.replaceAll("(?i)<html>.+</html>", "");
+        return Text.squeeze(out);
+    }
+
+    /** How often the token occurs as a whole word (no letter, digit or '_' on either side). */
+    private static int occurrences(String text, String token) {
+        int n = 0;
+        for (int i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+            int end = i + token.length();
+            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static Instant timestamp(Delivery d, MailMessage mail) {

@@ -29,6 +29,38 @@ public final class Delivery {
         this.recipient = recipient;
     }
 
+    private String lowered = "";
+    private String loweredFrom = "";
+
+    /** The diagnosis in lower case; the reason rules ask many times, so it is kept. */
+    public String lowerDiagnosis() {
+        if (diagnosis != loweredFrom) {
+            loweredFrom = diagnosis;
+            lowered = diagnosis.toLowerCase(java.util.Locale.ROOT);
+        }
+        return lowered;
+    }
+
+    private final java.util.Map<Object, Boolean> remembered = new java.util.HashMap<>(8);
+    private String rememberedFor = "";
+
+    /**
+     * A yes/no answer about the given text, computed once: the reason rules ask the same phrase
+     * list about the same diagnosis several times while weighing one recipient.
+     */
+    public boolean remembered(Object question, String text, java.util.function.BooleanSupplier answer) {
+        if (text != rememberedFor) {
+            rememberedFor = text;
+            remembered.clear();
+        }
+        Boolean known = remembered.get(question);
+        if (known == null) {
+            known = answer.getAsBoolean();
+            remembered.put(question, known);
+        }
+        return known;
+    }
+
     public boolean hasDiagnosis() {
         return !diagnosis.isBlank();
     }

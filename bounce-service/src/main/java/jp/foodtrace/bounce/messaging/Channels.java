@@ -4,6 +4,7 @@ package jp.foodtrace.bounce.messaging;
 public final class Channels {
 
     public static final String MAIL_EVENTS = "mail-events";
+    public static final String MAIL_BOUNCES_OUT = "mail-bounces-out";
 
     private Channels() {
     }

@@ -5,31 +5,31 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.foodtrace.bounce.rate.service.SendLog;
 import jp.foodtrace.messaging.EventIntake;
 
 /**
  * Every topic this service consumes, taken through the {@link EventIntake}: envelope checked,
- * redeliveries dropped, malformed records dead-lettered, consumption counted. The handling of
- * each payload is added here as the service's features arrive.
+ * redeliveries dropped, malformed records dead-lettered, consumption counted.
  */
 @ApplicationScoped
 public class InboundEvents {
 
-    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
-
     private final EventIntake intake;
+    private final SendLog sends;
 
-    public InboundEvents(EventIntake intake) {
+    public InboundEvents(EventIntake intake, SendLog sends) {
         this.intake = intake;
+        this.sends = sends;
     }
 
+    /** mail.events.v1: sends, the denominator of the bounce and complaint rates. */
     @Incoming(Channels.MAIL_EVENTS)
     @Blocking
     @Transactional
     public void onMailEvents(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> LOG.debugf("mail-events: %s %s for %s", event.type(), event.id(), event.aggregateId()));
+        intake.accept(record, sends::onMailEvent);
     }
 }

@@ -20,6 +20,7 @@ final class ProseScanner {
             "^\\s*(?:(?:recipient|to|address|original recipient|user)\\s*(?:address)?\\s*:\\s*)?"
                     + "[\"']?<?([^\\s<>@\"'(),;:]+@[^\\s<>@\"'(),;:]+)>?[\"']?\\s*[:.,]?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_CODE = Pattern.compile("\\b[45]\\d\\d\\b");
     private static final Pattern REPLY_LINE = Pattern.compile("^\\s*(?:<<<\\s*)?[245]\\d\\d[ -].*");
 
     private ProseScanner() {
@@ -54,7 +55,7 @@ final class ProseScanner {
 
     private static boolean looksLikeError(String rest) {
         String r = rest.toLowerCase();
-        return r.matches(".*\\b[45]\\d\\d\\b.*") || r.contains("error") || r.contains("unknown")
+        return REPLY_CODE.matcher(r).find() || r.contains("error") || r.contains("unknown")
                 || r.contains("not ") || r.contains("no ") || r.contains("fail") || r.contains("denied")
                 || r.contains("reject") || r.contains("full") || r.contains("quota") || r.contains("invalid")
                 || r.contains("timeout") || r.contains("timed out") || r.contains("refused");

@@ -16,7 +16,6 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  */
 public final class Rfc3464 implements BounceFormat {
     private static final Pattern STATUS = Pattern.compile("([245]\\.\\d{1,3}\\.\\d{1,3})");
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*):[ \\t]*(.*)$");
 
     @Override
     public String name() {
@@ -57,6 +56,8 @@ public final class Rfc3464 implements BounceFormat {
         String arrival = "";
         String pendingAlias = "";
         Delivery current = null;
+        // fields written before the first Final-Recipient (some servers put it last)
+        Delivery early = new Delivery();
         String last = "";
         for (String line : text.split("\n")) {
             if (line.isEmpty()) {
@@ -64,17 +65,19 @@ public final class Rfc3464 implements BounceFormat {
                 continue;
             }
             char c0 = line.charAt(0);
-            if ((c0 == ' ' || c0 == '\t') && current != null && last.equals("diagnostic-code")) {
-                current.diagnosis = current.diagnosis + " " + line.strip();
+            if ((c0 == ' ' || c0 == '\t') && last.equals("diagnostic-code")) {
+                Delivery target = current != null ? current : early;
+                target.diagnosis = target.diagnosis + " " + line.strip();
                 continue;
             }
-            Matcher m = FIELD.matcher(line);
-            if (!m.matches()) {
+            int colon = line.indexOf(':');
+            Delivery target = current != null ? current : early;
+            if (colon <= 0 || !isFieldName(line, colon)) {
                 last = "";
                 continue;
             }
-            String name = m.group(1).toLowerCase(Locale.ROOT);
-            String value = m.group(2).strip();
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
             last = name;
             switch (name) {
                 case "reporting-mta" -> reportingMta = Text.afterType(value);
@@ -100,36 +103,25 @@ public final class Rfc3464 implements BounceFormat {
                             continue;
                         }
                     }
-                    current = new Delivery(address);
+                    current = out.isEmpty() ? early : new Delivery();
+                    current.recipient = address;
                     current.reportingMta = reportingMta;
                     current.date = arrival;
                     current.alias = pendingAlias;
                     pendingAlias = "";
                     out.add(current);
                 }
-                case "action" -> {
-                    if (current != null) {
-                        current.action = normalizeAction(value);
-                    }
-                }
+                case "action" -> target.action = normalizeAction(value);
                 case "status" -> {
-                    if (current != null) {
-                        Matcher s = STATUS.matcher(value);
-                        if (s.find()) {
-                            current.status = s.group(1);
-                        }
+                    Matcher s = STATUS.matcher(value);
+                    if (s.find()) {
+                        target.status = s.group(1);
                     }
                 }
-                case "remote-mta" -> {
-                    if (current != null) {
-                        current.remoteMta = Text.afterType(value);
-                    }
-                }
+                case "remote-mta" -> target.remoteMta = Text.afterType(value);
                 case "diagnostic-code" -> {
-                    if (current != null) {
-                        current.diagnosticType = Text.typeOf(value);
-                        current.diagnosis = Text.afterType(value);
-                    }
+                    target.diagnosticType = Text.typeOf(value);
+                    target.diagnosis = Text.afterType(value);
                 }
                 case "last-attempt-date" -> {
                     if (current != null) {
@@ -144,6 +136,21 @@ public final class Rfc3464 implements BounceFormat {
             d.diagnosis = Text.squeeze(d.diagnosis);
         }
         return out;
+    }
+
+    /** Whether line[0, end) is a field name: a letter, then letters, digits and '-'. */
+    private static boolean isFieldName(String line, int end) {
+        char c = line.charAt(0);
+        if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < end; i++) {
+            c = line.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String normalizeAction(String value) {

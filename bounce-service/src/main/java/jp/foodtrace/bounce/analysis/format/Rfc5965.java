@@ -20,6 +20,10 @@ public final class Rfc5965 implements BounceFormat {
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w.-]+)");
     private static final Pattern RECIPIENT_FIELD = Pattern.compile(
             "(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
+    private static final Pattern JUNK_MAIL_FROM = Pattern.compile(
+            "(?:staff@hotmail\\.com|complaints@email-abuse\\.amazonses\\.com)$");
+    private static final Pattern JUNK_MAIL_RECIPIENT = Pattern.compile("(?m)X-HmXmrOriginalRecipient:[ ]*(.+)$");
+    private static final Pattern ARRIVAL = Pattern.compile("(?im)^(?:Arrival-Date|Received-Date):\\s*(.+)$");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"':]+@[^\\s<>,;\"':]+");
 
     @Override
@@ -33,6 +37,12 @@ public final class Rfc5965 implements BounceFormat {
         String body = mail.body();
         boolean declared = contentType.contains("report-type=feedback-report")
                 || contentType.contains("report-type=\"feedback-report\"");
+        if (!declared && !hasFeedbackType(mail.report()) && !junkMailReport(mail)) {
+            return null;
+        }
+        if (!declared && junkMailReport(mail)) {
+            return junkMailRecipients(mail);
+        }
         Matcher ft = FEEDBACK_TYPE.matcher(mail.report());
         if (!declared && !ft.find()) {
             return null;
@@ -53,7 +63,7 @@ public final class Rfc5965 implements BounceFormat {
             return null;
         }
         String arrival = "";
-        Matcher ad = Pattern.compile("(?im)^(?:Arrival-Date|Received-Date):\\s*(.+)$").matcher(body);
+        Matcher ad = ARRIVAL.matcher(body);
         if (ad.find()) {
             arrival = ad.group(1).trim();
         }
@@ -67,6 +77,51 @@ public final class Rfc5965 implements BounceFormat {
             out.add(d);
         }
         return out;
+    }
+
+    /** Cheap test before the pattern: "Feedback-Type:" in any usual capitalisation. */
+    private static boolean hasFeedbackType(String report) {
+        for (String anchor : new String[] {"back-", "BACK-", "Back-"}) {
+            for (int i = report.indexOf(anchor); i >= 0; i = report.indexOf(anchor, i + 1)) {
+                if (i >= 4 && report.regionMatches(true, i - 4, "feedback-type:", 0, 14)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Microsoft's junk mail reporting program and Amazon SES complaints: a multipart/mixed
+     * message from a fixed sender, "complaint about message from IP", with the reported message
+     * attached and the complaining address in its X-HmXmrOriginalRecipient header.
+     */
+    private static boolean junkMailReport(MailMessage mail) {
+        return mail.headers().get("subject").contains("complaint about message from ")
+                && mail.headers().get("content-type").toLowerCase(Locale.ROOT).contains("multipart/mixed")
+                && JUNK_MAIL_FROM.matcher(Text.address(mail.headers().get("from"))).find();
+    }
+
+    private static List<Delivery> junkMailRecipients(MailMessage mail) {
+        Set<String> recipients = new LinkedHashSet<>();
+        Matcher m = JUNK_MAIL_RECIPIENT.matcher(mail.body());
+        while (m.find()) {
+            addAll(m.group(1), recipients);
+        }
+        if (recipients.isEmpty()) {
+            addAll(mail.original().get("to"), recipients);
+        }
+        List<Delivery> out = new ArrayList<>();
+        for (String r : recipients) {
+            Delivery d = new Delivery(r);
+            d.reason = "feedback";
+            d.feedbackType = "abuse";
+            d.date = mail.headers().get("date");
+            d.diagnosis = "complaint about message from " + Text.squeeze(
+                    mail.headers().get("subject").replaceFirst(".*complaint about message from ", ""));
+            out.add(d);
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static void addAll(String text, Set<String> into) {

@@ -10,7 +10,6 @@ public final class Text {
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern COMMAND = Pattern.compile(
             "(?i)(?:in reply to|after|while (?:talking|sending)[^:]*?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Text() {
     }
@@ -41,6 +40,13 @@ public final class Text {
 
     /** SMTP command the error answered, from phrases like "in reply to RCPT TO command". */
     public static String command(String text) {
+        if (text.indexOf(">>>") < 0) {
+            // every wording the pattern knows has one of these; most texts have none
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!lower.contains("after") && !lower.contains("in reply to")) {
+                return "";
+            }
+        }
         Matcher m = COMMAND.matcher(text);
         if (!m.find()) {
             return "";
@@ -58,9 +64,33 @@ public final class Text {
         return c;
     }
 
+    /** The reason of the first {reason, phrase} row whose phrase the text contains, or "". */
+    static String reasonFor(String text, String[][] table) {
+        for (String[] row : table) {
+            if (text.contains(row[1])) {
+                return row[0];
+            }
+        }
+        return "";
+    }
+
     /** Collapses runs of white space into single spaces. */
     public static String squeeze(String text) {
-        return SPACES.matcher(text).replaceAll(" ").trim();
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
     }
 
     /** The value after "type;" in DSN fields such as "rfc822; a@b" or "smtp; 550 ...". */

@@ -6,6 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Charset lookup and decoding. Japanese mail often declares a charset its bytes do not follow,
@@ -16,7 +19,18 @@ public final class Charsets {
     private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
     private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
+    /** Charset.forName is a registry lookup; mail names few charsets, so remember them. */
+    private static final Map<String, Optional<Charset>> KNOWN = new ConcurrentHashMap<>();
+
     private Charsets() {
+    }
+
+    private static Optional<Charset> lookup(String name) {
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The charset for a MIME name, null when Java does not know it. */
@@ -37,11 +51,7 @@ public final class Charsets {
                 return StandardCharsets.US_ASCII;
             }
             default -> {
-                try {
-                    return Charset.forName(n);
-                } catch (RuntimeException e) {
-                    return null;
-                }
+                return KNOWN.computeIfAbsent(n, Charsets::lookup).orElse(null);
             }
         }
     }

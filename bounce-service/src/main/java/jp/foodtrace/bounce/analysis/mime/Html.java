@@ -12,7 +12,9 @@ final class Html {
     }
 
     static String toText(String html) {
-        String t = DROP.matcher(html).replaceAll(" ");
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        boolean dropped = lower.contains("<style") || lower.contains("<script") || lower.contains("<head");
+        String t = dropped ? DROP.matcher(html).replaceAll(" ") : html;
         t = BREAK.matcher(t).replaceAll("\n");
         t = TAG.matcher(t).replaceAll("");
         return t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")

@@ -23,6 +23,7 @@ public final class MailMessage {
     private final Headers headers;
     private final String body;
     private Headers original;
+    private String report;
 
     private MailMessage(Headers headers, String body) {
         this.headers = headers;
@@ -58,23 +59,36 @@ public final class MailMessage {
 
     /** The text before the attached original message. */
     public String report() {
-        int i = body.indexOf(ORIGINAL_MARK);
-        return i < 0 ? body : body.substring(0, i);
+        if (report == null) {
+            // every format asks; cut once per message
+            int i = body.indexOf(ORIGINAL_MARK);
+            report = i < 0 ? body : body.substring(0, i);
+        }
+        return report;
     }
 
     /** The headers of the attached original message, empty when none was attached. */
     public Headers original() {
         if (original == null) {
             int i = body.indexOf(ORIGINAL_MARK);
-            original = i < 0 ? Headers.parse("") : Headers.parse(splitHeaderBody(
-                    body.substring(i + ORIGINAL_MARK.length()).stripLeading())[0]);
+            original = Headers.parse(i < 0 ? "" : headerBlock(body, i + ORIGINAL_MARK.length()));
         }
         return original;
     }
 
     /** Sets the original message headers for formats that quote it after a marker line. */
     public void originalFrom(String text) {
-        original = Headers.parse(splitHeaderBody(text.stripLeading())[0]);
+        original = Headers.parse(headerBlock(text, 0));
+    }
+
+    /** The header block that starts at {@code from} (after white space), without copying the rest. */
+    static String headerBlock(String text, int from) {
+        int start = from;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = text.indexOf("\n\n", start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     static String[] splitHeaderBody(String text) {

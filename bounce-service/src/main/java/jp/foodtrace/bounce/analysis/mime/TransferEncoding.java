@@ -46,8 +46,9 @@ public final class TransferEncoding {
 
     /** Quoted-printable; the input holds one char per byte (ISO-8859-1 view of the raw bytes). */
     public static byte[] quotedPrintable(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
         int n = text.length();
+        byte[] out = new byte[n];
+        int len = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '=' && i + 1 < n) {
@@ -64,19 +65,23 @@ public final class TransferEncoding {
                     int hi = Character.digit(a, 16);
                     int lo = Character.digit(text.charAt(i + 2), 16);
                     if (hi >= 0 && lo >= 0) {
-                        out.write(hi * 16 + lo);
+                        out[len++] = (byte) (hi * 16 + lo);
                         i += 2;
                         continue;
                     }
                 }
             }
             if (c < 256) {
-                out.write(c);
+                out[len++] = (byte) c;
             } else {
                 byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
+                if (len + b.length > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length + b.length + 16);
+                }
+                System.arraycopy(b, 0, out, len, b.length);
+                len += b.length;
             }
         }
-        return out.toByteArray();
+        return len == out.length ? out : java.util.Arrays.copyOf(out, len);
     }
 }

@@ -22,6 +22,8 @@ final class Phrases {
     private final List<String> contains = new ArrayList<>();
     private final List<String> vetoes = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
+    /** Literal start of each pattern in {@link #patterns}; "" when it has none. */
+    private final List<String> prefixes = new ArrayList<>();
 
     static Phrases of(String reason) {
         return ALL.getOrDefault(reason, NONE);
@@ -42,12 +44,99 @@ final class Phrases {
                 return true;
             }
         }
-        for (Pattern p : patterns) {
-            if (p.matcher(lower).find()) {
+        for (int i = 0; i < patterns.size(); i++) {
+            String prefix = prefixes.get(i);
+            if (!prefix.isEmpty() && !lower.contains(prefix)) {
+                continue;
+            }
+            if (patterns.get(i).matcher(lower).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The top-level alternatives of a pattern written as {@code (?>a|b|c)} or {@code a|b|c}.
+     * A text matches the whole pattern exactly when it matches one of them, and each one can be
+     * skipped with a plain substring test on its literal start, which is what makes the large
+     * phrase lists cheap: most alternatives are never run.
+     */
+    static List<String> alternatives(String regex) {
+        String body = regex;
+        if (body.startsWith("(?>") && closingParen(body, 0) == body.length() - 1) {
+            body = body.substring(3, body.length() - 1);
+        }
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(body.substring(start));
+        return out;
+    }
+
+    private static int closingParen(String regex, int open) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The characters every match of the pattern starts with ("[ ]" read as a space), or "". */
+    static String literalPrefix(String regex) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            String single = null;
+            int next = i + 1;
+            if (c == '[' && i + 2 < regex.length() && regex.charAt(i + 2) == ']' && regex.charAt(i + 1) != '^'
+                    && regex.charAt(i + 1) != '\\') {
+                single = String.valueOf(regex.charAt(i + 1));
+                next = i + 3;
+            } else if (Character.isLetterOrDigit(c) || " <>@:;,'\"=/!#%&_-".indexOf(c) >= 0) {
+                single = String.valueOf(c);
+            }
+            if (single == null) {
+                break;
+            }
+            if (next < regex.length() && "?*{".indexOf(regex.charAt(next)) >= 0) {
+                break;
+            }
+            out.append(single);
+            i = next;
+        }
+        return out.toString();
     }
 
     private static Map<String, Phrases> load() {
@@ -70,7 +159,12 @@ final class Phrases {
                 switch (kind) {
                     case "contains" -> current.contains.add(value);
                     case "isnot" -> current.vetoes.add(value);
-                    case "regex" -> current.patterns.add(Pattern.compile(value));
+                    case "regex" -> {
+                        for (String alternative : alternatives(value)) {
+                            current.patterns.add(Pattern.compile(alternative));
+                            current.prefixes.add(literalPrefix(alternative));
+                        }
+                    }
                     default -> throw new IllegalStateException("unknown phrase kind: " + line);
                 }
             }

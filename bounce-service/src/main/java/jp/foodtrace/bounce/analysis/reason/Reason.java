@@ -16,7 +16,7 @@ public enum Reason {
         @Override
         public boolean isTrue(Delivery d) {
             return "blocked".equals(d.reason) || "blocked".equals(StatusCodes.reasonOf(d.status))
-                    || match(lower(d));
+                    || matches(d);
         }
     },
     CONTENTERROR,
@@ -28,7 +28,7 @@ public enum Reason {
                 return false;
             }
             return "exceedlimit".equals(d.reason) || "exceedlimit".equals(StatusCodes.reasonOf(d.status))
-                    || match(lower(d));
+                    || matches(d);
         }
     },
     EXPIRED,
@@ -43,20 +43,19 @@ public enum Reason {
             if ("suspend".equals(byCode)) {
                 return false;
             }
-            String text = lower(d);
             if ("filtered".equals(byCode)) {
-                return USERUNKNOWN.match(text) || match(text);
+                return USERUNKNOWN.matches(d) || matches(d);
             }
             if (EARLY_COMMANDS.contains(d.command)) {
                 return false;
             }
-            return match(text) || USERUNKNOWN.match(text);
+            return matches(d) || USERUNKNOWN.matches(d);
         }
     },
     HASMOVED {
         @Override
         public boolean isTrue(Delivery d) {
-            return "hasmoved".equals(d.reason) || match(lower(d));
+            return "hasmoved".equals(d.reason) || matches(d);
         }
     },
     HOSTUNKNOWN {
@@ -65,11 +64,10 @@ public enum Reason {
             if ("hostunknown".equals(d.reason)) {
                 return true;
             }
-            String text = lower(d);
             if ("hostunknown".equals(StatusCodes.reasonOf(d.status))) {
-                return !NETWORKERROR.match(text);
+                return !NETWORKERROR.matches(d);
             }
-            return match(text);
+            return matches(d);
         }
     },
     MAILBOXFULL {
@@ -79,7 +77,7 @@ public enum Reason {
                 return false;
             }
             return "mailboxfull".equals(d.reason) || "mailboxfull".equals(StatusCodes.reasonOf(d.status))
-                    || match(lower(d));
+                    || matches(d);
         }
     },
     MAILERERROR,
@@ -96,7 +94,7 @@ public enum Reason {
             if ("exceedlimit".equals(byCode) || "5.2.3".equals(d.status)) {
                 return false;
             }
-            return match(lower(d));
+            return matches(d);
         }
     },
     NETWORKERROR,
@@ -107,7 +105,7 @@ public enum Reason {
                     || Set.of("CONN", "EHLO", "HELO").contains(d.command)) {
                 return false;
             }
-            return match(lower(d));
+            return matches(d);
         }
     },
     NOTACCEPT {
@@ -116,7 +114,7 @@ public enum Reason {
             if ("notaccept".equals(d.reason) || Set.of("521", "554", "556").contains(d.replyCode)) {
                 return true;
             }
-            return "MAIL".equals(d.command) && match(lower(d));
+            return "MAIL".equals(d.command) && matches(d);
         }
     },
     ONHOLD {
@@ -142,15 +140,14 @@ public enum Reason {
             if ("rejected".equals(byCode)) {
                 return true;
             }
-            String text = lower(d);
             if ("MAIL".equals(d.command)) {
-                return match(text);
+                return matches(d);
             }
             if ("DATA".equals(d.command)) {
-                return !"userunknown".equals(byCode) && match(text);
+                return !"userunknown".equals(byCode) && matches(d);
             }
             if (Set.of("onhold", "undefined", "securityerror", "systemerror").contains(byCode)) {
-                return match(text);
+                return matches(d);
             }
             return false;
         }
@@ -165,7 +162,7 @@ public enum Reason {
             if ("spamdetected".equals(d.reason) || "spamdetected".equals(StatusCodes.reasonOf(d.status))) {
                 return true;
             }
-            return !EARLY_COMMANDS.contains(d.command) && match(lower(d));
+            return !EARLY_COMMANDS.contains(d.command) && matches(d);
         }
     },
     SUSPEND {
@@ -174,13 +171,13 @@ public enum Reason {
             if (d.status.isEmpty()) {
                 return false;
             }
-            return "suspend".equals(d.reason) || match(lower(d));
+            return "suspend".equals(d.reason) || matches(d);
         }
     },
     SYNTAXERROR {
         @Override
         public boolean isTrue(Delivery d) {
-            return "syntaxerror".equals(d.reason) || d.replyCode.matches("[45]0[0-7]");
+            return "syntaxerror".equals(d.reason) || SYNTAX_REPLY.matcher(d.replyCode).matches();
         }
     },
     SYSTEMERROR,
@@ -189,7 +186,7 @@ public enum Reason {
         @Override
         public boolean isTrue(Delivery d) {
             return "toomanyconn".equals(d.reason) || "toomanyconn".equals(StatusCodes.reasonOf(d.status))
-                    || match(lower(d));
+                    || matches(d);
         }
     },
     UNDEFINED,
@@ -203,17 +200,16 @@ public enum Reason {
             if ("suspend".equals(byCode)) {
                 return false;
             }
-            String text = lower(d);
             if ("userunknown".equals(byCode)) {
                 // 5.1.1 is also sent for relaying denied, full boxes, moved users ...
                 for (Reason other : new Reason[] {NORELAYING, BLOCKED, MAILBOXFULL, HASMOVED, REJECTED, NOTACCEPT}) {
-                    if (other.match(text)) {
+                    if (other.matches(d)) {
                         return false;
                     }
                 }
                 return true;
             }
-            return "RCPT".equals(d.command) && match(text);
+            return "RCPT".equals(d.command) && matches(d);
         }
     },
     VACATION,
@@ -223,10 +219,11 @@ public enum Reason {
             if ("virusdetected".equals(d.reason)) {
                 return true;
             }
-            return !EARLY_COMMANDS.contains(d.command) && match(lower(d));
+            return !EARLY_COMMANDS.contains(d.command) && matches(d);
         }
     };
 
+    private static final java.util.regex.Pattern SYNTAX_REPLY = java.util.regex.Pattern.compile("[45]0[0-7]");
     private static final Set<String> EARLY_COMMANDS = Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
 
     private final String text = name().toLowerCase();
@@ -241,12 +238,18 @@ public enum Reason {
         return Phrases.of(text).match(lower);
     }
 
+    /** {@link #match} on the recipient's diagnosis, remembered for that text. */
+    public boolean matches(Delivery d) {
+        String lower = d.lowerDiagnosis();
+        return d.remembered(this, lower, () -> match(lower));
+    }
+
     /** Whether this reason applies, given everything known about the recipient. */
     public boolean isTrue(Delivery d) {
         return false;
     }
 
     static String lower(Delivery d) {
-        return d.diagnosis.toLowerCase();
+        return d.lowerDiagnosis();
     }
 }

@@ -66,7 +66,7 @@ public final class ReasonClassifier {
         if (!found.isEmpty()) {
             return found;
         }
-        if (VACATION.match(Reason.lower(d))) {
+        if (VACATION.matches(d)) {
             return "vacation";
         }
         return d.diagnosis.isEmpty() ? "undefined" : "onhold";
@@ -84,7 +84,7 @@ public final class ReasonClassifier {
         }
         String text = Reason.lower(d);
         for (Reason r : BY_TEXT) {
-            if (r.match(text)) {
+            if (r.matches(d)) {
                 return r.text();
             }
         }

@@ -57,9 +57,14 @@ public final class StatusCodes {
         return REASON_BY_CODE.getOrDefault(code, "");
     }
 
+    /** Whether the code has the form class.subject.detail, e.g. 4.7.650. */
+    public static boolean isWellFormed(String code) {
+        return code != null && WELL_FORMED.matcher(code).matches();
+    }
+
     /** The first enhanced status code written in a text, or "". */
     public static String find(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHoldCode(text)) {
             return "";
         }
         for (Pattern p : IN_TEXT) {
@@ -71,6 +76,17 @@ public final class StatusCodes {
             }
         }
         return "";
+    }
+
+    /** Cheap test before the patterns: a digit 2, 4 or 5, a dot and another digit. */
+    private static boolean mayHoldCode(String text) {
+        for (int i = text.indexOf('.'); i > 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            char before = text.charAt(i - 1);
+            if ((before == '2' || before == '4' || before == '5') && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for "192.0.2.1"-like numbers: digits and a dot right before or after the code. */

@@ -1,0 +1,138 @@
+package jp.foodtrace.bounce.analysis.format;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jp.foodtrace.bounce.analysis.Delivery;
+import jp.foodtrace.bounce.analysis.mime.Headers;
+import jp.foodtrace.bounce.analysis.mime.MailMessage;
+import jp.foodtrace.bounce.analysis.reason.StatusCodes;
+
+/**
+ * Microsoft 365 (Exchange Online) non-delivery reports: recognised by at least two of its
+ * headers, read from the delivery report; Exchange Online's extended status codes (5.1.10,
+ * 5.7.509, 4.7.650 ...) say the reason. Codes as in Sisimai's Lhost::Office365.
+ */
+public final class Office365 implements BounceFormat {
+    private static final Pattern OUTLOOK_HOST = Pattern.compile("\\S\\.(?:outbound\\.protection|prod)\\.outlook\\.com\\b");
+    private static final Pattern RCPT = Pattern.compile("unknown recipient or mailbox unavailable ->.+<?.+@.+\\.[a-zA-Z]+>?");
+    private static final String[][] STATUSES = {
+            {"4\\.4\\.7", "expired"}, {"4\\.4\\.312", "networkerror"}, {"4\\.4\\.316", "expired"},
+            {"4\\.7\\.26", "securityerror"}, {"4\\.7\\.[56]\\d\\d", "blocked"}, {"4\\.7\\.8[5-9]\\d", "blocked"},
+            {"5\\.0\\.350", "contenterror"}, {"5\\.1\\.10", "userunknown"}, {"5\\.4\\.1", "norelaying"},
+            {"5\\.4\\.6", "networkerror"}, {"5\\.4\\.312", "networkerror"}, {"5\\.4\\.316", "expired"},
+            {"5\\.6\\.11", "contenterror"}, {"5\\.7\\.1", "rejected"}, {"5\\.7\\.1[23]", "rejected"},
+            {"5\\.7\\.124", "rejected"}, {"5\\.7\\.13[3-6]", "rejected"}, {"5\\.7\\.23", "blocked"},
+            {"5\\.7\\.25", "networkerror"}, {"5\\.7\\.50[1-3]", "spamdetected"}, {"5\\.7\\.50[4-5]", "filtered"},
+            {"5\\.7\\.50[6-7]", "blocked"}, {"5\\.7\\.508", "toomanyconn"}, {"5\\.7\\.509", "securityerror"},
+            {"5\\.7\\.510", "notaccept"}, {"5\\.7\\.511", "rejected"}, {"5\\.7\\.512", "securityerror"},
+            {"5\\.7\\.57", "securityerror"}, {"5\\.7\\.60[6-9]", "blocked"}, {"5\\.7\\.6[1-4]\\d", "blocked"},
+            {"5\\.7\\.7[0-4]\\d", "toomanyconn"}};
+
+    private static final Pattern[] STATUS_PATTERNS = java.util.Arrays.stream(STATUSES)
+            .map(s -> Pattern.compile(s[0])).toArray(Pattern[]::new);
+    private static final Pattern START = Pattern.compile(
+            "^(?:Delivery has failed to these recipients or groups:|Original Message Details"
+                    + "|.+ rejected your message to the following e-?mail addresses:)");
+    private static final Pattern ERROR = Pattern.compile("^(?:Diagnostic information for administrators:|Error Details)");
+    private static final Pattern END = Pattern.compile("^(?:Original [Mm]essage [Hh]eaders:?|Message Hops)");
+    private static final Pattern MAILTO = Pattern.compile("^.+@.+<mailto:(.+@.+)>$");
+    private static final Pattern RECIPIENT_ADDRESS = Pattern.compile("^Recipient Address: +(.+)$");
+
+    /** The human-readable report, for NDRs sent without a delivery-status part. */
+    private static List<Delivery> prose(String report) {
+        List<Delivery> out = new java.util.ArrayList<>();
+        boolean reading = false;
+        Delivery v = null;
+        for (String line : report.split("\n")) {
+            if (!reading) {
+                reading = START.matcher(line).find();
+                continue;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = MAILTO.matcher(line);
+            if (!m.find()) {
+                m = RECIPIENT_ADDRESS.matcher(line);
+                if (!m.find()) {
+                    m = null;
+                }
+            }
+            if (m != null) {
+                v = new Delivery(Text.address(m.group(1)));
+                out.add(v);
+            } else if (v != null) {
+                if (ERROR.matcher(line).find()) {
+                    v.diagnosis = line;
+                } else if (!v.diagnosis.isEmpty()) {
+                    if (END.matcher(line).find()) {
+                        break;
+                    }
+                    v.diagnosis = v.diagnosis + " " + line;
+                }
+            }
+        }
+        for (Delivery d : out) {
+            d.diagnosis = Text.squeeze(d.diagnosis);
+        }
+        out.removeIf(d -> d.recipient.isEmpty());
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return "Office365";
+    }
+
+    @Override
+    public List<Delivery> parse(MailMessage mail) {
+        Headers h = mail.headers();
+        int hints = 0;
+        hints += h.get("subject").contains("Undeliverable:") ? 1 : 0;
+        for (String name : new String[] {"x-ms-exchange-message-is-ndr", "x-microsoft-antispam-prvs",
+                "x-exchange-antispam-report-test", "x-exchange-antispam-report-cfa-test",
+                "x-ms-exchange-crosstenant-originalarrivaltime", "x-ms-exchange-crosstenant-fromentityheader",
+                "x-ms-exchange-transport-crosstenantheadersstamped"}) {
+            hints += h.get(name).isEmpty() ? 0 : 1;
+        }
+        if (hints < 2) {
+            for (String r : h.all("received")) {
+                if (r.contains(".outlook.com") && OUTLOOK_HOST.matcher(r).find()) {
+                    hints++;
+                    break;
+                }
+            }
+            if (hints < 2 && h.get("message-id").contains(".outlook.com")
+                    && OUTLOOK_HOST.matcher(h.get("message-id")).find()) {
+                hints++;
+            }
+        }
+        if (hints < 2) {
+            return null;
+        }
+        List<Delivery> found = Rfc3464.fields(mail.report());
+        if (found.isEmpty()) {
+            found = prose(mail.report());
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        for (Delivery d : found) {
+            if (d.status.isEmpty() || d.status.endsWith(".0.0")) {
+                String s = StatusCodes.find(d.diagnosis);
+                d.status = s.isEmpty() ? d.status : s;
+            }
+            if (RCPT.matcher(d.diagnosis).find()) {
+                d.command = "RCPT";
+            }
+            for (int i = 0; i < STATUSES.length; i++) {
+                if (STATUS_PATTERNS[i].matcher(d.status).matches()) {
+                    d.reason = STATUSES[i][1];
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}
