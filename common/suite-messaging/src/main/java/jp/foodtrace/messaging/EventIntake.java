@@ -23,13 +23,15 @@ public class EventIntake {
 
     private final Inbox inbox;
     private final MeterRegistry meters;
+    private final String prefix;
     private final String metricName;
 
     public EventIntake(Inbox inbox, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.inbox = inbox;
         this.meters = meters;
-        this.metricName = "suite." + service.replace('-', '_') + ".events.consumed";
+        this.prefix = "suite." + service.replace('-', '_');
+        this.metricName = prefix + ".events.consumed";
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,9 +44,14 @@ public class EventIntake {
             } else {
                 counter(record.topic(), "duplicate").increment();
             }
-        } catch (PermanentFailure e) {
-            // The channel's failure strategy sends the record to <topic>.dlq; counted here.
+        } catch (RuntimeException e) {
+            // The channel's failure strategy sends every failed record to <topic>.dlq; counted here.
             counter(record.topic(), "dead-lettered").increment();
+            Counter.builder(prefix + ".dead-letters")
+                    .description("Records sent to <topic>.dlq, by source topic")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
             throw e;
         }
     }
