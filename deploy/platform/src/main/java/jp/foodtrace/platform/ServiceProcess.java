@@ -30,6 +30,9 @@ public final class ServiceProcess implements Component {
         env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", config.s3Endpoint());
         env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", config.sesEndpoint());
         env.put("SUITE_MAIL_SMTP_PORT", Integer.toString(config.smtpPort()));
+        // No SNS locally: SES notifications posted by hand carry no signature.
+        env.put("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES",
+                System.getenv().getOrDefault("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES", "false"));
         // Admin APIs have no token by default outside dev and test; the local run gets a known one.
         for (String token : new String[] { "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN" }) {
             env.put(token, System.getenv().getOrDefault(token, PlatformConfig.LOCAL_ADMIN_TOKEN));
