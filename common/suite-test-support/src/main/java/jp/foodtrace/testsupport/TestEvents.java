@@ -76,6 +76,22 @@ public final class TestEvents {
         return records;
     }
 
+    /**
+     * The first record with the given key on a topic, read from the beginning; waits up to the
+     * timeout. Other tests may write to the same topic, so records are found by key, not position.
+     */
+    public java.util.Optional<ConsumerRecord<String, String>> awaitKey(String topic, String key, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            for (ConsumerRecord<String, String> record : read(topic, Integer.MAX_VALUE, Duration.ofSeconds(2))) {
+                if (key.equals(record.key())) {
+                    return java.util.Optional.of(record);
+                }
+            }
+        } while (System.nanoTime() < deadline);
+        return java.util.Optional.empty();
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
