@@ -33,6 +33,7 @@ public class TerminalAccess {
     private final MeterRegistry meters;
     private final long ttlNanos;
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
     public TerminalAccess(TerminalRepository terminals, SourceAddressResolver sources, RateLimiter rateLimiter,
             MeterRegistry meters, GatewayConfig config) {
@@ -71,9 +72,24 @@ public class TerminalAccess {
         }
     }
 
-    /** Records that a terminal was heard from. */
+    /** Records that a terminal was heard from (heartbeats always write). */
     public void seen(AuthenticatedTerminal terminal) {
-        terminals.touch(terminal.terminalId(), Instant.now());
+        Instant now = Instant.now();
+        terminals.touch(terminal.terminalId(), now);
+        lastTouched.put(terminal.terminalId(), now);
+    }
+
+    /**
+     * Records that a terminal was heard from while it orders, at most once a minute per terminal
+     * and instance: the silent list needs the day, not the second, and a write per order would
+     * double the database work of the morning rush.
+     */
+    public void seenOrdering(String terminalId, Instant at) {
+        Instant last = lastTouched.get(terminalId);
+        if (last == null || last.isBefore(at.minusSeconds(60))) {
+            terminals.touch(terminalId, at);
+            lastTouched.put(terminalId, at);
+        }
     }
 
     /** Drops cached entries after an admin change, so a new key or address applies at once here. */

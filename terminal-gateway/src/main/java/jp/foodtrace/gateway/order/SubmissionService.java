@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.foodtrace.gateway.access.AuthenticatedTerminal;
 import jp.foodtrace.gateway.problem.Problems;
-import jp.foodtrace.gateway.terminal.TerminalRepository;
+import jp.foodtrace.gateway.access.TerminalAccess;
 import jp.foodtrace.messaging.events.OrderLine;
 import jp.foodtrace.messaging.events.TerminalOrderSubmitted;
 
@@ -35,14 +35,14 @@ public class SubmissionService {
     }
 
     private final SubmissionRepository submissions;
-    private final TerminalRepository terminals;
+    private final TerminalAccess access;
     private final OrderPublisher publisher;
     private final MeterRegistry meters;
 
-    public SubmissionService(SubmissionRepository submissions, TerminalRepository terminals, OrderPublisher publisher,
+    public SubmissionService(SubmissionRepository submissions, TerminalAccess access, OrderPublisher publisher,
             MeterRegistry meters) {
         this.submissions = submissions;
-        this.terminals = terminals;
+        this.access = access;
         this.publisher = publisher;
         this.meters = meters;
     }
@@ -65,7 +65,7 @@ public class SubmissionService {
             meters.counter("suite.terminal_gateway.orders", "outcome", "unavailable").increment();
             throw Problems.unavailable("the order could not be stored; send it again with the same sequence");
         }
-        terminals.touch(terminal.terminalId(), now);
+        access.seenOrdering(terminal.terminalId(), now);
         return count(new Outcome(Kind.ACCEPTED, submission));
     }
 
