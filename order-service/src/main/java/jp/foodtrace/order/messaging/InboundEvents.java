@@ -39,13 +39,8 @@ public class InboundEvents {
         this.json = json;
     }
 
-    /**
-     * Orders are independent of each other, so they are decided side by side on a bounded worker
-     * pool ({@code smallrye.messaging.worker.order-intake.max-concurrency}) instead of one at a
-     * time; the (terminal, sequence) key still makes each order happen once.
-     */
     @Incoming(Channels.TERMINAL_ORDERS)
-    @Blocking(value = "order-intake", ordered = false)
+    @Blocking
     @Transactional
     public void onTerminalOrders(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> orders.submitted(event.aggregateId(), read(event, TerminalOrderSubmitted.class)));

@@ -52,11 +52,6 @@ public class OrderIntake {
         if (!submitted.storeCode().equals(key)) {
             throw new PermanentFailure("record key " + key + " is not the order's store " + submitted.storeCode());
         }
-        // Orders are decided concurrently: two submissions of the same (terminal, sequence) wait
-        // for each other here, so the second finds the first's order instead of a key violation.
-        StoreOrder.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", submitted.terminalId() + "\n" + submitted.sequence())
-                .getSingleResult();
         if (StoreOrder.findByTerminalSequence(submitted.terminalId(), submitted.sequence()).isPresent()) {
             LOG.infof("order %s/%d already taken; submission %s ignored", submitted.terminalId(), submitted.sequence(),
                     submitted.receiptId());
