@@ -1,6 +1,9 @@
 package jp.foodtrace.gateway.access;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,6 +37,7 @@ public class TerminalAccess {
     private final long ttlNanos;
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> lastTouched = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> unwrittenSeen = new ConcurrentHashMap<>();
 
     public TerminalAccess(TerminalRepository terminals, SourceAddressResolver sources, RateLimiter rateLimiter,
             MeterRegistry meters, GatewayConfig config) {
@@ -82,14 +86,30 @@ public class TerminalAccess {
     /**
      * Records that a terminal was heard from while it orders, at most once a minute per terminal
      * and instance: the silent list needs the day, not the second, and a write per order would
-     * double the database work of the morning rush.
+     * double the database work of the morning rush. Does not write itself: the receipt writer
+     * stores the noted times in one statement ({@link #flushSeenOrdering}).
      */
     public void seenOrdering(String terminalId, Instant at) {
         Instant last = lastTouched.get(terminalId);
         if (last == null || last.isBefore(at.minusSeconds(60))) {
-            terminals.touch(terminalId, at);
             lastTouched.put(terminalId, at);
+            unwrittenSeen.merge(terminalId, at, (a, b) -> a.isAfter(b) ? a : b);
         }
+    }
+
+    /** Writes the last-seen times noted by {@link #seenOrdering} since the last call. */
+    public void flushSeenOrdering() {
+        if (unwrittenSeen.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> batch = new HashMap<>();
+        for (String id : List.copyOf(unwrittenSeen.keySet())) {
+            Instant at = unwrittenSeen.remove(id);
+            if (at != null) {
+                batch.put(id, at);
+            }
+        }
+        terminals.touchAll(batch);
     }
 
     /** Drops cached entries after an admin change, so a new key or address applies at once here. */

@@ -38,6 +38,21 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
+    /** Threads writing receipts in groups (each group is one statement and one commit). */
+    @WithDefault("2")
+    int receiptWriters();
+
+    /** How often the relay looks for receipts whose order Kafka has not confirmed. */
+    @WithDefault("10s")
+    Duration relayInterval();
+
+    /**
+     * How old an unconfirmed receipt must be before the relay publishes it: longer than the
+     * publish timeout, so that the relay does not race a request still waiting for Kafka.
+     */
+    @WithDefault("30s")
+    Duration relayAfter();
+
     /**
      * Peers (IP or CIDR) trusted to state the client address: in a PROXY protocol header or in
      * X-Forwarded-For. A PROXY header from any other peer is refused; X-Forwarded-For from any

@@ -1,15 +1,20 @@
 package jp.foodtrace.gateway.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jp.foodtrace.gateway.config.GatewayConfig;
@@ -18,8 +23,11 @@ import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.events.TerminalOrderSubmitted;
 
 /**
- * Writes submitted orders to {@code terminal.orders.v1} and returns only once the broker has
- * confirmed the write ({@code acks=all}, idempotent producer; see application.properties).
+ * Writes submitted orders to {@code terminal.orders.v1}; the returned Uni completes once the
+ * broker has confirmed the write ({@code acks=all}, idempotent producer; see
+ * application.properties) and fails if it has not within the publish timeout. The event id is
+ * derived from the receipt, so publishing the same receipt again (a resend, the relay) carries the
+ * same id and order-service's inbox drops the repeat.
  */
 @ApplicationScoped
 public class OrderPublisher {
@@ -28,25 +36,37 @@ public class OrderPublisher {
     private final ObjectMapper json;
     private final Duration timeout;
 
-    public OrderPublisher(@Channel(Channels.TERMINAL_ORDERS_OUT) MutinyEmitter<String> emitter, ObjectMapper json,
-            GatewayConfig config) {
+    public OrderPublisher(
+            @Channel(Channels.TERMINAL_ORDERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+            MutinyEmitter<String> emitter,
+            ObjectMapper json, GatewayConfig config) {
         this.emitter = emitter;
         this.json = json;
         this.timeout = config.publishTimeout();
     }
 
-    public void publish(TerminalOrderSubmitted order) {
-        String payload;
+    public String serialize(TerminalOrderSubmitted order) {
         try {
-            payload = json.writeValueAsString(order);
+            return json.writeValueAsString(order);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("order not serializable", e);
         }
-        EventEnvelope event = EventEnvelope.of(TerminalOrderSubmitted.class.getSimpleName(), order.storeCode(), payload);
+    }
+
+    /** Publishes the stored event of a receipt. */
+    public Uni<Void> publish(Submission receipt, String payload) {
+        EventEnvelope event = new EventEnvelope(eventId(receipt.receiptId()),
+                TerminalOrderSubmitted.class.getSimpleName(), receipt.storeCode(), receipt.receivedAt(),
+                Optional.empty(), payload);
         Message<String> message = Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId())
                 .withHeaders(event.headers())
                 .build());
-        emitter.sendMessage(message).await().atMost(timeout);
+        return emitter.sendMessage(message).ifNoItem().after(timeout)
+                .failWith(() -> new IllegalStateException("Kafka did not confirm within " + timeout));
+    }
+
+    static UUID eventId(UUID receiptId) {
+        return UUID.nameUUIDFromBytes(("terminal-order:" + receiptId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jp.foodtrace.gateway.access.AuthenticatedTerminal;
 import jp.foodtrace.gateway.access.TerminalAccess;
@@ -58,7 +60,8 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one order; 202 with a receipt once stored, 200 with the original receipt for a resend")
-    public Response submit(@Context HttpServerRequest request, byte[] body) {
+    @Blocking
+    public Uni<Response> submit(@Context HttpServerRequest request, byte[] body) {
         AuthenticatedTerminal terminal = access.authenticate(request);
         checkSize(body);
         OrderRequest order;
@@ -73,13 +76,13 @@ public class OrderResource {
             throw Problems.badRequest("malformed-json", "the body is empty");
         }
         validator.validate(terminal, order);
-        SubmissionService.Outcome outcome = submissions.submit(terminal, order);
-        return switch (outcome.kind()) {
+        // Answered when Kafka confirmed the order; the worker thread is free meanwhile.
+        return submissions.submit(terminal, order).map(outcome -> switch (outcome.kind()) {
             case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
             case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
             case CONFLICT -> throw Problems.conflict("sequence-conflict", "sequence " + order.sequence()
                     + " was already used for a different order (receipt " + outcome.submission().receiptId() + ")");
-        };
+        });
     }
 
     @POST
@@ -113,7 +116,7 @@ public class OrderResource {
                 continue;
             }
             try {
-                SubmissionService.Outcome outcome = submissions.submit(terminal, order.request());
+                SubmissionService.Outcome outcome = submissions.submitAndWait(terminal, order.request());
                 switch (outcome.kind()) {
                     case ACCEPTED -> accepted++;
                     case RESENT -> resent++;

@@ -5,8 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,25 +31,104 @@ public class SubmissionRepository {
         this.dataSource = dataSource;
     }
 
+    /** A receipt to insert together with the order event it stands for. */
+    public record NewReceipt(Submission submission, String payload) {
+    }
+
     /**
-     * Inserts the receipt unless (terminal, sequence) exists. A concurrent insert of the same
-     * pair on another instance waits on the unique key until that transaction ends.
+     * Inserts the receipts whose (terminal, sequence) is new, in one statement and one commit, and
+     * returns the receipt ids that were inserted. A pair that exists (a resend, or the same sequence
+     * taken a moment ago on another instance) is left alone; so is the second of two equal pairs in
+     * the same call. A concurrent insert of the same pair elsewhere waits on the key until that
+     * commit ends.
      */
-    public boolean insert(Submission s) {
+    public Set<UUID> insertAll(List<NewReceipt> receipts) {
+        int n = receipts.size();
+        String[] ids = new String[n];
+        String[] terminalIds = new String[n];
+        Long[] sequences = new Long[n];
+        String[] fingerprints = new String[n];
+        String[] stores = new String[n];
+        String[] received = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Submission s = receipts.get(i).submission();
+            ids[i] = s.receiptId().toString();
+            terminalIds[i] = s.terminalId();
+            sequences[i] = s.sequence();
+            fingerprints[i] = s.fingerprint();
+            stores[i] = s.storeCode();
+            received[i] = s.receivedAt().toString();
+            payloads[i] = receipts.get(i).payload();
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code, received_at, status)
-                        VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED')
-                        ON CONFLICT (terminal_id, sequence) DO NOTHING""")) {
-            insert.setObject(1, s.receiptId());
-            insert.setString(2, s.terminalId());
-            insert.setLong(3, s.sequence());
-            insert.setString(4, s.fingerprint());
-            insert.setString(5, s.storeCode());
-            insert.setTimestamp(6, Timestamp.from(s.receivedAt()));
-            return insert.executeUpdate() == 1;
+                        INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code, received_at,
+                                                status, payload)
+                        SELECT r.id::uuid, r.terminal_id, r.seq, r.fingerprint, r.store_code, r.received::timestamptz,
+                               'RECEIVED', r.payload
+                        FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS r(id, terminal_id, seq, fingerprint, store_code, received, payload)
+                        ON CONFLICT (terminal_id, sequence) DO NOTHING
+                        RETURNING receipt_id""")) {
+            insert.setArray(1, c.createArrayOf("text", ids));
+            insert.setArray(2, c.createArrayOf("text", terminalIds));
+            insert.setArray(3, c.createArrayOf("int8", sequences));
+            insert.setArray(4, c.createArrayOf("text", fingerprints));
+            insert.setArray(5, c.createArrayOf("text", stores));
+            insert.setArray(6, c.createArrayOf("text", received));
+            insert.setArray(7, c.createArrayOf("text", payloads));
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return inserted;
         } catch (SQLException e) {
             throw new IllegalStateException("receipt insert failed", e);
+        }
+    }
+
+    /** Notes that Kafka confirmed the order events of these receipts. */
+    public void markPublished(Collection<UUID> receiptIds, Instant at) {
+        if (receiptIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
+                        UPDATE submission SET published_at = ?
+                        WHERE receipt_id = ANY (?::uuid[]) AND published_at IS NULL""")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, c.createArrayOf("text", receiptIds.stream().map(UUID::toString).toArray(String[]::new)));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("published mark failed", e);
+        }
+    }
+
+    /** A receipt whose order event Kafka has not confirmed yet, with the event to publish. */
+    public record Unpublished(Submission submission, String payload) {
+    }
+
+    /** The oldest receipts taken before {@code before} and not confirmed by Kafka, at most {@code limit}. */
+    public List<Unpublished> unpublished(Instant before, int limit) {
+        List<Unpublished> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(SELECT + """
+                        , payload FROM submission
+                        WHERE published_at IS NULL AND received_at < ? AND payload IS NOT NULL
+                        ORDER BY received_at LIMIT ?""")) {
+            q.setTimestamp(1, Timestamp.from(before));
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Unpublished(read(rs), rs.getString(11)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("unpublished query failed", e);
         }
     }
 
@@ -60,7 +144,7 @@ public class SubmissionRepository {
     }
 
     /** Moves the status forward; returns false when the receipt is unknown or the status is older. */
-    public boolean updateStatus(UUID receiptId, String status, String detailJson, java.time.Instant at) {
+    public boolean updateStatus(UUID receiptId, String status, String detailJson, Instant at) {
         int rank = STATUS_RANK.indexOf(status);
         if (rank < 0) {
             throw new IllegalArgumentException("unknown status " + status);
@@ -84,25 +168,29 @@ public class SubmissionRepository {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
+    private static final String SELECT = """
+            SELECT receipt_id, terminal_id, sequence, fingerprint, store_code, received_at, status,
+                   status_detail::text, updated_at, published_at""";
+
     private Optional<Submission> query(String where, Binder binder) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("""
-                        SELECT receipt_id, terminal_id, sequence, fingerprint, store_code, received_at, status,
-                               status_detail::text, updated_at
-                        FROM submission
-                        """ + where)) {
+                PreparedStatement q = c.prepareStatement(SELECT + " FROM submission " + where)) {
             binder.bind(q);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Timestamp updated = rs.getTimestamp(9);
-                return Optional.of(new Submission(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getString(8), updated == null ? null : updated.toInstant()));
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("receipt query failed", e);
         }
+    }
+
+    private static Submission read(ResultSet rs) throws SQLException {
+        return new Submission(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
+                instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -1,27 +1,38 @@
 package jp.foodtrace.gateway.order;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jp.foodtrace.gateway.access.AuthenticatedTerminal;
-import jp.foodtrace.gateway.problem.Problems;
 import jp.foodtrace.gateway.access.TerminalAccess;
+import jp.foodtrace.gateway.config.GatewayConfig;
+import jp.foodtrace.gateway.problem.ProblemException;
+import jp.foodtrace.gateway.problem.Problems;
 import jp.foodtrace.messaging.events.OrderLine;
 import jp.foodtrace.messaging.events.TerminalOrderSubmitted;
 
 /**
- * Takes an order from a terminal exactly once. In one database transaction: the receipt for
- * (terminal, sequence) is inserted, the order is written to Kafka and the broker's confirmation
- * awaited, then the transaction commits and only then is the terminal told "received". If Kafka
- * does not confirm, the receipt rolls back and the terminal gets 503 and resends later. If the
- * commit itself fails after Kafka confirmed, the resend creates a second record with the same
- * (terminal, sequence), which order-service's unique key on that pair turns into a no-op.
+ * Takes an order from a terminal exactly once.
+ * <ol>
+ * <li>The receipt for (terminal, sequence), with the order event, is committed (in a group with
+ * the receipts of other orders arriving at the same time, see {@link ReceiptWriter}).</li>
+ * <li>The event is written to Kafka and the broker's confirmation awaited; no database connection
+ * is held meanwhile.</li>
+ * <li>Only then is the terminal told "received" (202). If Kafka does not confirm in time, the
+ * terminal gets 503 and resends.</li>
+ * </ol>
+ * A resend of a pair whose event Kafka has not confirmed publishes the stored event again before it
+ * answers 200 with the original receipt; receipts nobody resends are published by the
+ * {@link UnpublishedRelay}. Every publication of one receipt carries the same event id, and
+ * order-service keeps one order per (terminal, sequence), so the order reaches the HQ feed once.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -34,43 +45,76 @@ public class SubmissionService {
     public record Outcome(Kind kind, Submission submission) {
     }
 
-    private final SubmissionRepository submissions;
+    private final ReceiptWriter writer;
     private final TerminalAccess access;
     private final OrderPublisher publisher;
     private final MeterRegistry meters;
+    private final Duration timeout;
 
-    public SubmissionService(SubmissionRepository submissions, TerminalAccess access, OrderPublisher publisher,
-            MeterRegistry meters) {
-        this.submissions = submissions;
+    public SubmissionService(ReceiptWriter writer, TerminalAccess access, OrderPublisher publisher,
+            MeterRegistry meters, GatewayConfig config) {
+        this.writer = writer;
         this.access = access;
         this.publisher = publisher;
         this.meters = meters;
+        this.timeout = config.publishTimeout();
     }
 
-    @Transactional
-    public Outcome submit(AuthenticatedTerminal terminal, OrderRequest order) {
-        String fingerprint = order.fingerprint();
+    /** The outcome once it is known; fails with a 503 problem when the order could not be stored. */
+    public Uni<Outcome> submit(AuthenticatedTerminal terminal, OrderRequest order) {
         Instant now = Instant.now();
-        Submission submission = new Submission(UUID.randomUUID(), terminal.terminalId(), order.sequence(), fingerprint,
-                terminal.storeCode(), now, "RECEIVED", null, null);
-        // Insert first: a new order (the common case) costs one statement; a resend, or the same
-        // sequence taken a moment ago on another instance, meets the primary key.
-        if (!submissions.insert(submission)) {
-            return count(resend(submissions.find(terminal.terminalId(), order.sequence()).orElseThrow(), fingerprint));
-        }
-        try {
-            publisher.publish(toEvent(submission, order));
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "order %s/%d not confirmed by Kafka", terminal.terminalId(), order.sequence());
-            meters.counter("suite.terminal_gateway.orders", "outcome", "unavailable").increment();
-            throw Problems.unavailable("the order could not be stored; send it again with the same sequence");
-        }
-        access.seenOrdering(terminal.terminalId(), now);
-        return count(new Outcome(Kind.ACCEPTED, submission));
+        Submission submission = new Submission(UUID.randomUUID(), terminal.terminalId(), order.sequence(),
+                order.fingerprint(), terminal.storeCode(), now, "RECEIVED", null, null, null);
+        String payload = publisher.serialize(toEvent(submission, order));
+        return Uni.createFrom().completionStage(() -> writer.write(submission, payload))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().transform(e -> {
+                    LOG.warnf(e, "receipt of %s/%d not stored", terminal.terminalId(), order.sequence());
+                    meters.counter("suite.terminal_gateway.orders", "outcome", "unavailable").increment();
+                    return Problems.unavailable("the order could not be stored; send it again with the same sequence");
+                })
+                .chain(written -> {
+                    if (written.inserted()) {
+                        return confirmed(written.receipt(), payload, Kind.ACCEPTED);
+                    }
+                    Submission existing = written.receipt();
+                    if (!existing.fingerprint().equals(submission.fingerprint())) {
+                        return Uni.createFrom().item(count(new Outcome(Kind.CONFLICT, existing)));
+                    }
+                    if (existing.published() || writer.publishedNotYetNoted(existing.receiptId())) {
+                        return Uni.createFrom().item(count(new Outcome(Kind.RESENT, existing)));
+                    }
+                    // The first attempt was stored but Kafka's confirmation never arrived: publish the
+                    // stored event (same receipt, same event id) before answering.
+                    return confirmed(existing, payloadOf(existing, order), Kind.RESENT);
+                });
     }
 
-    private static Outcome resend(Submission existing, String fingerprint) {
-        return new Outcome(existing.fingerprint().equals(fingerprint) ? Kind.RESENT : Kind.CONFLICT, existing);
+    /** For callers on a worker thread (CSV batches): waits for the outcome. */
+    public Outcome submitAndWait(AuthenticatedTerminal terminal, OrderRequest order) {
+        return submit(terminal, order).await().indefinitely();
+    }
+
+    private Uni<Outcome> confirmed(Submission receipt, String payload, Kind kind) {
+        return publisher.publish(receipt, payload)
+                .onFailure().transform(e -> {
+                    if (e instanceof ProblemException) {
+                        return e;
+                    }
+                    LOG.warnf(e, "order %s/%d not confirmed by Kafka", receipt.terminalId(), receipt.sequence());
+                    meters.counter("suite.terminal_gateway.orders", "outcome", "unavailable").increment();
+                    return Problems.unavailable("the order was not confirmed; send it again with the same sequence");
+                })
+                .map(ignored -> {
+                    writer.published(receipt.receiptId());
+                    access.seenOrdering(receipt.terminalId(), receipt.receivedAt());
+                    return count(new Outcome(kind, receipt));
+                });
+    }
+
+    /** The event of a stored receipt, rebuilt from the resend (same fingerprint: same lines and date). */
+    private String payloadOf(Submission existing, OrderRequest resent) {
+        return publisher.serialize(toEvent(existing, resent));
     }
 
     private Outcome count(Outcome outcome) {
@@ -79,7 +123,7 @@ public class SubmissionService {
     }
 
     static TerminalOrderSubmitted toEvent(Submission submission, OrderRequest order) {
-        var lines = new java.util.ArrayList<OrderLine>(order.lines().size());
+        var lines = new ArrayList<OrderLine>(order.lines().size());
         for (int i = 0; i < order.lines().size(); i++) {
             OrderRequest.Line line = order.lines().get(i);
             lines.add(new OrderLine(i + 1, line.itemCode(), line.quantity(), line.unit().toUpperCase()));

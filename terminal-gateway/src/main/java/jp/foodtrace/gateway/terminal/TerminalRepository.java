@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -74,6 +75,29 @@ public class TerminalRepository {
                         "UPDATE terminal SET last_seen_at = greatest(last_seen_at, ?) WHERE terminal_id = ?")) {
             u.setTimestamp(1, Timestamp.from(at));
             u.setString(2, terminalId);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("last-seen update failed", e);
+        }
+    }
+
+    /** {@link #touch} for many terminals in one statement. */
+    public void touchAll(Map<String, Instant> lastSeen) {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        String[] ids = lastSeen.keySet().toArray(String[]::new);
+        String[] times = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            times[i] = lastSeen.get(ids[i]).toString();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement u = c.prepareStatement("""
+                        UPDATE terminal t SET last_seen_at = greatest(t.last_seen_at, s.at::timestamptz)
+                        FROM unnest(?::text[], ?::text[]) AS s(terminal_id, at)
+                        WHERE t.terminal_id = s.terminal_id""")) {
+            u.setArray(1, c.createArrayOf("text", ids));
+            u.setArray(2, c.createArrayOf("text", times));
             u.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("last-seen update failed", e);

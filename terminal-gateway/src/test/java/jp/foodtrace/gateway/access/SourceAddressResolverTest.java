@@ -67,6 +67,9 @@ class SourceAddressResolverTest {
             public int requestBurst() { return 1; }
             public Duration registryCacheTtl() { return Duration.ZERO; }
             public Duration publishTimeout() { return Duration.ZERO; }
+            public int receiptWriters() { return 1; }
+            public Duration relayInterval() { return Duration.ZERO; }
+            public Duration relayAfter() { return Duration.ZERO; }
             public Optional<List<String>> trustedProxies() { return Optional.of(trusted); }
             public boolean noopEndpoint() { return false; }
         };
