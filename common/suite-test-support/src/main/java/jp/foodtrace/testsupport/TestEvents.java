@@ -3,6 +3,7 @@ package jp.foodtrace.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -90,6 +93,17 @@ public final class TestEvents {
             }
         } while (System.nanoTime() < deadline);
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Records as one poll hands them to a batch consumer ({@code batch=true}): grouped by
+     * partition, in the given order within each.
+     */
+    public static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
+        records.forEach(r -> byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>())
+                .add(r));
+        return new ConsumerRecords<>(byPartition, Map.of());
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -27,7 +27,7 @@ public interface OrderConfig {
     @WithDefault("14")
     int maxDaysAhead();
 
-    /** How long to wait for Kafka to confirm status and accepted-order events. */
+    /** How long to wait for Kafka to confirm the status and accepted-order events of one transaction (a poll). */
     @WithDefault("10s")
     Duration publishTimeout();
 }

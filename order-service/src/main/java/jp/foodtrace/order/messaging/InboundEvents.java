@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.EventIntake;
 import jp.foodtrace.messaging.PermanentFailure;
@@ -21,29 +23,36 @@ import jp.foodtrace.order.master.MasterData;
 import jp.foodtrace.order.order.OrderIntake;
 
 /**
- * Every topic order-service consumes, through the {@link EventIntake}: envelope checked,
- * redeliveries dropped, malformed records dead-lettered, consumption counted.
+ * Every topic order-service consumes: envelope checked, redeliveries dropped, malformed records
+ * dead-lettered, consumption counted. Terminal orders and shipments come in volume and are taken
+ * a poll at a time through the {@link BatchIntake} (one transaction per poll); master data, a
+ * record at a time through the {@link EventIntake}.
  */
 @ApplicationScoped
 public class InboundEvents {
 
     private final EventIntake intake;
+    private final BatchIntake batches;
     private final OrderIntake orders;
     private final MasterData master;
     private final ObjectMapper json;
 
-    public InboundEvents(EventIntake intake, OrderIntake orders, MasterData master, ObjectMapper json) {
+    public InboundEvents(EventIntake intake, BatchIntake batches, OrderIntake orders, MasterData master,
+            ObjectMapper json) {
         this.intake = intake;
+        this.batches = batches;
         this.orders = orders;
         this.master = master;
         this.json = json;
     }
 
+    /** No {@code @Transactional}: the batch intake runs its own transactions. */
     @Incoming(Channels.TERMINAL_ORDERS)
     @Blocking
-    @Transactional
-    public void onTerminalOrders(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> orders.submitted(event.aggregateId(), read(event, TerminalOrderSubmitted.class)));
+    public void onTerminalOrders(ConsumerRecords<String, String> records) {
+        batches.consume(records,
+                event -> new OrderIntake.Submission(event.aggregateId(), read(event, TerminalOrderSubmitted.class)),
+                orders::submitted);
     }
 
     @Incoming(Channels.MASTER_PRODUCTS)
@@ -62,9 +71,8 @@ public class InboundEvents {
 
     @Incoming(Channels.SHIPMENTS)
     @Blocking
-    @Transactional
-    public void onShipments(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> orders.shipped(read(event, ShipmentRecorded.class)));
+    public void onShipments(ConsumerRecords<String, String> records) {
+        batches.consume(records, event -> read(event, ShipmentRecorded.class), orders::shipped);
     }
 
     private <T> T read(EventEnvelope event, Class<T> type) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -21,6 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity(name = "StoreOrder")
 @Table(name = "orders")
 public class StoreOrder extends PanacheEntityBase {
+
+    /** Ids of lines and history entries taken from their sequences at a time; V3 sets the sequences' INCREMENT to it. */
+    public static final int ID_BLOCK = 50;
 
     @Id
     @Column(name = "order_id")
@@ -65,10 +67,6 @@ public class StoreOrder extends PanacheEntityBase {
      */
     public static UUID idFor(String terminalId, long sequence) {
         return UUID.nameUUIDFromBytes(("order:" + terminalId + ":" + sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    public static Optional<StoreOrder> findByTerminalSequence(String terminalId, long sequence) {
-        return findByIdOptional(idFor(terminalId, sequence));
     }
 
     public void moveTo(String newStatus, Instant at, String detail) {

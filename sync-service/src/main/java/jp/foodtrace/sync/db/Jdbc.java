@@ -72,8 +72,32 @@ public class Jdbc {
         }
     }
 
+    /**
+     * Runs one statement for every row of parameters as a JDBC batch: one round trip, not one per
+     * row. Returns nothing: with {@code reWriteBatchedInserts} the driver reports no row counts.
+     */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw translate(sql, e.getNextException() != null ? e.getNextException() : e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(c, ps, params);
+        return ps;
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Instant instant) {
@@ -88,7 +112,6 @@ public class Jdbc {
                 ps.setObject(i + 1, p);
             }
         }
-        return ps;
     }
 
     private static RuntimeException translate(String sql, SQLException e) {

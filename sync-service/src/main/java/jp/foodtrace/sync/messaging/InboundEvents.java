@@ -1,43 +1,44 @@
 package jp.foodtrace.sync.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jp.foodtrace.messaging.EventIntake;
+import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.sync.feed.service.FeedService;
 
 /**
- * Every topic this service consumes, taken through the {@link EventIntake}: envelope checked,
- * redeliveries dropped, malformed records dead-lettered, consumption counted.
+ * Every topic this service consumes, taken a poll at a time through the {@link BatchIntake}:
+ * envelope checked, redeliveries dropped, malformed records dead-lettered, consumption counted.
  */
 @ApplicationScoped
 public class InboundEvents {
 
-    private final EventIntake intake;
+    private final BatchIntake intake;
     private final ObjectMapper json;
     private final FeedService feed;
 
-    public InboundEvents(EventIntake intake, ObjectMapper json, FeedService feed) {
+    public InboundEvents(BatchIntake intake, ObjectMapper json, FeedService feed) {
         this.intake = intake;
         this.json = json;
         this.feed = feed;
     }
 
-    /** Accepted orders go into the customer feed at the next position. */
+    /**
+     * Accepted orders go into the customer feed at the next positions, a poll per transaction.
+     * No {@code @Transactional}: the batch intake runs its own transactions.
+     */
     @Incoming(Channels.ORDERS_ACCEPTED)
     @Blocking
-    @Transactional
-    public void onOrdersAccepted(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> feed.append(read(event.payload(), OrderAccepted.class)));
+    public void onOrdersAccepted(ConsumerRecords<String, String> records) {
+        intake.consume(records, event -> FeedService.checked(read(event.payload(), OrderAccepted.class)), feed::append);
     }
 
     private <T> T read(String payload, Class<T> type) {

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,22 +32,34 @@ public class FeedRepository {
         this.jdbc = jdbc;
     }
 
-    /** Appends an order; false when the order id is already in the feed. Needs a transaction. */
-    public boolean append(OrderAccepted order) {
+    /**
+     * Appends orders in their order, each at the next position, and returns how many were added:
+     * an order whose id is already in the feed, or earlier in the list, is left out. Needs a
+     * transaction; takes the append lock once for it, so the ids read here cannot be inserted by
+     * anyone else before the commit.
+     */
+    public int append(List<OrderAccepted> orders) {
+        if (orders.isEmpty()) {
+            return 0;
+        }
         jdbc.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, FEED_APPEND_LOCK);
-        int inserted = jdbc.update("""
+        Set<String> present = new HashSet<>(jdbc.list("SELECT order_id FROM feed_order WHERE order_id = ANY (?)",
+                rs -> rs.getString(1), (Object) orders.stream().map(OrderAccepted::orderId).distinct().toArray(String[]::new)));
+        List<OrderAccepted> added = orders.stream().filter(o -> present.add(o.orderId())).toList();
+        jdbc.batch("""
                 INSERT INTO feed_order (order_id, receipt_id, terminal_id, store_code, sequence, delivery_date, accepted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING""",
-                order.orderId(), order.receiptId(), order.terminalId(), order.storeCode(), order.sequence(),
-                order.deliveryDate(), order.acceptedAt());
-        if (inserted == 0) {
-            return false;
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                added.stream().map(o -> new Object[] { o.orderId(), o.receiptId(), o.terminalId(), o.storeCode(),
+                        o.sequence(), o.deliveryDate(), o.acceptedAt() }).toList());
+        List<Object[]> lines = new ArrayList<>();
+        for (OrderAccepted order : added) {
+            for (OrderLine line : order.lines()) {
+                lines.add(new Object[] { order.orderId(), line.lineNo(), line.itemCode(), line.quantity(), line.unit() });
+            }
         }
-        for (OrderLine line : order.lines()) {
-            jdbc.update("INSERT INTO feed_order_line (order_id, line_no, item_code, quantity, unit) VALUES (?, ?, ?, ?, ?)",
-                    order.orderId(), line.lineNo(), line.itemCode(), line.quantity(), line.unit());
-        }
-        return true;
+        jdbc.batch("INSERT INTO feed_order_line (order_id, line_no, item_code, quantity, unit) VALUES (?, ?, ?, ?, ?)",
+                lines);
+        return added.size();
     }
 
     public List<FeedOrder> page(long after, int limit) {

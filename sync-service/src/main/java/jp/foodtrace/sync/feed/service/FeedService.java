@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.messaging.AfterCommit;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.sync.config.SyncConfig;
@@ -25,22 +26,39 @@ public class FeedService {
     private final FeedRepository feed;
     private final SyncConfig config;
     private final MeterRegistry meters;
+    private final AfterCommit afterCommit;
 
-    public FeedService(FeedRepository feed, SyncConfig config, MeterRegistry meters) {
+    public FeedService(FeedRepository feed, SyncConfig config, MeterRegistry meters, AfterCommit afterCommit) {
         this.feed = feed;
         this.config = config;
         this.meters = meters;
+        this.afterCommit = afterCommit;
     }
 
-    /** Called by the consumer inside its transaction; an order already in the feed is left alone. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void append(OrderAccepted order) {
-        if (order.orderId() == null || order.storeCode() == null || order.lines() == null
+    /** An accepted order that lacks what the feed needs can never be appended: a {@link PermanentFailure}. */
+    public static OrderAccepted checked(OrderAccepted order) {
+        if (order == null || order.orderId() == null || order.storeCode() == null || order.lines() == null
                 || order.deliveryDate() == null || order.acceptedAt() == null) {
             throw new PermanentFailure("OrderAccepted lacks orderId, storeCode, deliveryDate, acceptedAt or lines");
         }
-        boolean added = feed.append(order);
-        meters.counter("suite.sync_service.feed.orders", "outcome", added ? "appended" : "already-present").increment();
+        return order;
+    }
+
+    /**
+     * Called by the consumer inside its transaction, with the orders of that transaction in
+     * arrival order; an order already in the feed is left alone. Counted once the transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(List<OrderAccepted> orders) {
+        orders.forEach(FeedService::checked);
+        int appended = feed.append(orders);
+        int present = orders.size() - appended;
+        afterCommit.run(() -> {
+            meters.counter("suite.sync_service.feed.orders", "outcome", "appended").increment(appended);
+            if (present > 0) {
+                meters.counter("suite.sync_service.feed.orders", "outcome", "already-present").increment(present);
+            }
+        });
     }
 
     /** Orders after {@code after}; with no cursor, after the client's acknowledged position. */

@@ -1,0 +1,204 @@
+package jp.foodtrace.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class BatchIntakeTest {
+
+    private static final String TOPIC = Topics.TERMINAL_ORDERS;
+
+    private final FakeInbox inbox = new FakeInbox();
+    private final FakeDeadLetters deadLetters = new FakeDeadLetters();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> transactions = new ArrayList<>();
+    private final BatchIntake intake = new BatchIntake(inbox, deadLetters, new IntakeMeters(registry, "test-service"),
+            work -> {
+                try {
+                    work.run();
+                    inbox.commit();
+                    transactions.add("committed");
+                } catch (RuntimeException e) {
+                    inbox.rollback();
+                    transactions.add("rolled back");
+                    throw e;
+                }
+            });
+    /** What each write call got, in order; a write that throws records nothing. */
+    private final List<List<String>> written = new ArrayList<>();
+    private final Consumer<List<String>> write = items -> {
+        if (items.contains("poison")) {
+            throw new PermanentFailure("poison is not an order");
+        }
+        written.add(List.copyOf(items));
+    };
+    private long offset;
+
+    @Test
+    void goodBatchIsWrittenInOneTransactionAndCountedOnce() {
+        intake.consume(List.of(event("a"), event("b"), event("c")), EventEnvelope::payload, write);
+
+        assertEquals(List.of("committed"), transactions);
+        assertEquals(List.of(List.of("a", "b", "c")), written);
+        assertEquals(3, consumed("processed"));
+        assertEquals(3, inbox.committed.size());
+        assertTrue(deadLetters.sent.isEmpty());
+    }
+
+    @Test
+    void malformedRecordAmongGoodOnesIsDeadLetteredWithItsReasonAndTheOthersProcessed() {
+        ConsumerRecord<String, String> bad = record("S001", new RecordHeaders(), "not an event");
+        intake.consume(List.of(event("a"), bad, event("b")), EventEnvelope::payload, write);
+
+        assertEquals(List.of("rolled back", "committed", "rolled back", "committed"), transactions);
+        assertEquals(List.of(List.of("a"), List.of("b")), written);
+        assertEquals(1, deadLetters.sent.size());
+        assertEquals(bad, deadLetters.sent.get(0).record());
+        assertTrue(deadLetters.sent.get(0).reason().getMessage().contains("missing header event-id"));
+        assertEquals(2, consumed("processed"));
+        assertEquals(1, consumed("dead-lettered"));
+        assertEquals(1, registry.find("suite.test_service.dead-letters").tag("topic", TOPIC).counter().count());
+        assertEquals(2, inbox.committed.size());
+    }
+
+    @Test
+    void rolledBackBatchCountsNothingAndMarksNothing() {
+        ConsumerRecord<String, String> poison = event("poison");
+        intake.consume(List.of(event("a"), poison, event("b")), EventEnvelope::payload, write);
+
+        // The batch wrote nothing that stayed: its inbox marks went with the rollback, and only the
+        // transactions of the records one by one were counted.
+        assertEquals(List.of(List.of("a"), List.of("b")), written);
+        assertEquals(2, consumed("processed"));
+        assertEquals(1, consumed("dead-lettered"));
+        assertEquals(2, inbox.committed.size());
+        assertEquals(poison, deadLetters.sent.get(0).record());
+        assertEquals("poison is not an order", deadLetters.sent.get(0).reason().getMessage());
+    }
+
+    @Test
+    void sameEventTwiceInOneBatchIsProcessedOnce() {
+        ConsumerRecord<String, String> once = event("a");
+        ConsumerRecord<String, String> again = record(once.key(), once.headers(), once.value());
+        intake.consume(List.of(once, again, event("b")), EventEnvelope::payload, write);
+
+        assertEquals(List.of(List.of("a", "b")), written);
+        assertEquals(2, consumed("processed"));
+        assertEquals(1, consumed("duplicate"));
+    }
+
+    @Test
+    void redeliveredBatchIsAllDuplicatesAndWritesNothing() {
+        List<ConsumerRecord<String, String>> batch = List.of(event("a"), event("b"));
+        intake.consume(batch, EventEnvelope::payload, write);
+        intake.consume(batch, EventEnvelope::payload, write);
+
+        assertEquals(List.of(List.of("a", "b")), written);
+        assertEquals(2, consumed("processed"));
+        assertEquals(2, consumed("duplicate"));
+    }
+
+    @Test
+    void singleFailingRecordIsDeadLetteredWithoutASecondAttempt() {
+        intake.consume(List.of(event("poison")), EventEnvelope::payload, write);
+
+        assertEquals(List.of("rolled back"), transactions);
+        assertEquals(1, deadLetters.sent.size());
+        assertEquals(1, consumed("dead-lettered"));
+    }
+
+    @Test
+    void failedDeadLetterWriteIsThrownAndNotCounted() {
+        deadLetters.broken = true;
+
+        assertThrows(TransientFailure.class,
+                () -> intake.consume(List.of(event("a"), event("poison")), EventEnvelope::payload, write));
+        assertEquals(1, consumed("processed"));
+        assertEquals(0, consumed("dead-lettered"));
+    }
+
+    private double consumed(String outcome) {
+        Counter counter = registry.find("suite.test_service.events.consumed").tag("topic", TOPIC).tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private ConsumerRecord<String, String> event(String payload) {
+        EventEnvelope event = EventEnvelope.of("TerminalOrderSubmitted", "S001", payload);
+        return record("S001", event.headers(), payload);
+    }
+
+    private ConsumerRecord<String, String> record(String key, Headers headers, String value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset++, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers,
+                java.util.Optional.empty());
+    }
+
+    /** The inbox table, with the marks of the open transaction kept apart until it commits. */
+    private static final class FakeInbox extends Inbox {
+        final Set<UUID> committed = new HashSet<>();
+        final Set<UUID> pending = new LinkedHashSet<>();
+
+        FakeInbox() {
+            super(null);
+        }
+
+        @Override
+        public Set<UUID> firstDeliveries(String topic, List<EventEnvelope> events) {
+            Set<UUID> first = new HashSet<>();
+            for (EventEnvelope event : events) {
+                if (!committed.contains(event.id()) && pending.add(event.id())) {
+                    first.add(event.id());
+                }
+            }
+            return first;
+        }
+
+        void commit() {
+            committed.addAll(pending);
+            pending.clear();
+        }
+
+        void rollback() {
+            pending.clear();
+        }
+    }
+
+    private record Sent(ConsumerRecord<String, String> record, Throwable reason) {
+    }
+
+    private static final class FakeDeadLetters extends DeadLetters {
+        final List<Sent> sent = new ArrayList<>();
+        boolean broken;
+
+        FakeDeadLetters() {
+            super(Map.of(), Duration.ofSeconds(1));
+        }
+
+        @Override
+        public void send(ConsumerRecord<String, String> record, Throwable reason) {
+            if (broken) {
+                throw new TransientFailure("broker unavailable", null);
+            }
+            sent.add(new Sent(record, reason));
+        }
+    }
+}
