@@ -3,6 +3,7 @@ package jp.foodtrace.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,34 @@ public final class ServiceProcess implements Component {
         for (String token : new String[] { "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN" }) {
             env.put(token, System.getenv().getOrDefault(token, PlatformConfig.LOCAL_ADMIN_TOKEN));
         }
-        this.process = new ManagedProcess(service.module(), config, List.of(ManagedProcess.java(), marker,
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar().toString()), env, marker, List.of(config.port(service)));
+        List<String> command = new ArrayList<>();
+        int nice = niceness(service);
+        if (nice != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.addAll(List.of(ManagedProcess.java(), marker, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar().toString()));
+        this.process = new ManagedProcess(service.module(), config, command, env, marker,
+                List.of(config.port(service)));
+    }
+
+    /**
+     * On one host every service shares the same cores. A terminal waits for the gateway's answer;
+     * everything behind Kafka is asynchronous and may fall a few seconds behind in a burst. So the
+     * services other than the gateway run at a lower CPU priority ({@code SUITE_CONSUMER_NICE},
+     * default 5; 0 runs everything at the same priority). In Kubernetes the services are separate
+     * pods with their own CPU requests, which this stands in for.
+     */
+    static int niceness(SuiteService service) {
+        if (service == SuiteService.TERMINAL_GATEWAY) {
+            return 0;
+        }
+        String configured = System.getenv().getOrDefault("SUITE_CONSUMER_NICE", "5");
+        try {
+            return Math.max(0, Math.min(19, Integer.parseInt(configured.trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SUITE_CONSUMER_NICE must be a number 0-19, not " + configured);
+        }
     }
 
     private Path jar() {

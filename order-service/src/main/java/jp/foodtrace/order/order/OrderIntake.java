@@ -36,8 +36,8 @@ import jp.foodtrace.order.master.Store;
  * whether the first was stored earlier or comes earlier in the same batch.
  *
  * <p>Works on all the records of one transaction at once: master data and existing orders are
- * read in one query each, the orders are inserted in JDBC batches and flushed before any event is
- * sent (an order the database refuses has no event), then the events are sent together and
+ * read in one query each, the orders are inserted by {@link OrderWriter} in three statements before
+ * any event is sent (an order the database refuses has no event), then the events are sent together and
  * awaited together before the commit.
  */
 @ApplicationScoped
@@ -76,8 +76,11 @@ public class OrderIntake {
     private final OrderEvents events;
     private final MeterRegistry meters;
     private final AfterCommit afterCommit;
+    private final OrderWriter writer;
 
-    public OrderIntake(OrderConfig config, OrderEvents events, MeterRegistry meters, AfterCommit afterCommit) {
+    public OrderIntake(OrderConfig config, OrderEvents events, MeterRegistry meters, AfterCommit afterCommit,
+            OrderWriter writer) {
+        this.writer = writer;
         this.rules = new OrderRules(config.zone(), config.defaultCutOff(), config.leadDays(), config.maxDaysAhead());
         this.events = events;
         this.meters = meters;
@@ -112,13 +115,11 @@ public class OrderIntake {
             }
             List<LineRejection> rejections = rules.check(submitted, stores.get(submitted.storeCode()), products);
             StoreOrder order = decide(submitted, rejections, now);
-            order.persist();
             decided.put(order, rejections);
             outcomes.merge(order.status.toLowerCase(), 1, Integer::sum);
         }
-        // Inserts are batched until the flush: an order the database refuses must fail here,
-        // before any event about it is sent.
-        StoreOrder.flush();
+        // An order the database refuses fails here, before any event about it is sent.
+        writer.insert(decided.keySet());
         OrderEvents.Publication publication = events.publication();
         decided.forEach((order, rejections) -> {
             events.statusChanged(publication, order, rejections, now);
