@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jp.foodtrace.gateway.config.GatewayConfig;
 import jp.foodtrace.gateway.problem.Problems;
 
@@ -34,10 +36,13 @@ public class NoopResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Benchmark baseline: reads the body and answers 202 (only where enabled)")
-    public Response accept(byte[] body) {
-        if (!enabled) {
-            throw Problems.notFound("the benchmark endpoint is off");
-        }
-        return Response.accepted(new NoopReceipt(body.length, "RECEIVED")).build();
+    public Uni<Response> accept(byte[] body) {
+        // The same threading as POST /v1/orders: body read on the event loop, work on a worker.
+        return Uni.createFrom().item(() -> {
+            if (!enabled) {
+                throw Problems.notFound("the benchmark endpoint is off");
+            }
+            return Response.accepted(new NoopReceipt(body.length, "RECEIVED")).build();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

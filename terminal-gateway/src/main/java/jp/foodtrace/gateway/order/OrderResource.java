@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jp.foodtrace.gateway.access.AuthenticatedTerminal;
 import jp.foodtrace.gateway.access.TerminalAccess;
@@ -60,8 +60,26 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one order; 202 with a receipt once stored, 200 with the original receipt for a resend")
-    @Blocking
     public Uni<Response> submit(@Context HttpServerRequest request, byte[] body) {
+        // A non-blocking method: invoked on the event loop once the whole body has arrived, so no
+        // worker thread waits for a slow terminal's bytes. Authentication may
+        // read the registry, so it runs on a worker; the Kafka wait holds neither.
+        return Uni.createFrom().item(() -> prepare(request, body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(prepared -> submissions.submit(prepared.terminal(), prepared.order()).map(outcome ->
+                        switch (outcome.kind()) {
+                            case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
+                            case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
+                            case CONFLICT -> throw Problems.conflict("sequence-conflict", "sequence "
+                                    + prepared.order().sequence() + " was already used for a different order (receipt "
+                                    + outcome.submission().receiptId() + ")");
+                        }));
+    }
+
+    private record Prepared(AuthenticatedTerminal terminal, OrderRequest order) {
+    }
+
+    private Prepared prepare(HttpServerRequest request, byte[] body) {
         AuthenticatedTerminal terminal = access.authenticate(request);
         checkSize(body);
         OrderRequest order;
@@ -76,13 +94,7 @@ public class OrderResource {
             throw Problems.badRequest("malformed-json", "the body is empty");
         }
         validator.validate(terminal, order);
-        // Answered when Kafka confirmed the order; the worker thread is free meanwhile.
-        return submissions.submit(terminal, order).map(outcome -> switch (outcome.kind()) {
-            case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
-            case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
-            case CONFLICT -> throw Problems.conflict("sequence-conflict", "sequence " + order.sequence()
-                    + " was already used for a different order (receipt " + outcome.submission().receiptId() + ")");
-        });
+        return new Prepared(terminal, order);
     }
 
     @POST
