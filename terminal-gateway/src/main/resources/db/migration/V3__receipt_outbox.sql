@@ -1,10 +1,12 @@
--- The receipt row is also the order's outbox entry: the event as it is written to Kafka, and when
--- Kafka confirmed it. A receipt without published_at (the gateway stopped between its commit and
--- Kafka's confirmation, or Kafka refused) is published again by a resend or by the relay.
-ALTER TABLE submission ADD COLUMN payload text;
-ALTER TABLE submission ADD COLUMN published_at timestamptz;
+-- The outbox of terminal orders: the event of each receipt whose Kafka confirmation has not been
+-- noted yet. The row is written in the receipt's transaction and deleted once Kafka confirmed the
+-- event, so the table holds only what is in flight or stuck (Kafka refused or timed out, or the
+-- gateway stopped in between); the relay publishes rows older than relay-after. Kept apart from
+-- the receipt so that noting a confirmation deletes a small row instead of rewriting the receipt.
+CREATE TABLE submission_outbox (
+    receipt_id  uuid        PRIMARY KEY,
+    received_at timestamptz NOT NULL,
+    payload     text        NOT NULL
+);
 
--- Receipts taken before this migration were committed only after Kafka had confirmed them.
-UPDATE submission SET published_at = received_at;
-
-CREATE INDEX submission_unpublished ON submission (received_at) WHERE published_at IS NULL;
+CREATE INDEX submission_outbox_received ON submission_outbox (received_at);

@@ -3,8 +3,7 @@ package jp.foodtrace.gateway;
 import static jp.foodtrace.gateway.GatewayFixture.order;
 import static jp.foodtrace.gateway.GatewayFixture.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -55,8 +54,14 @@ class UnconfirmedOrderTest {
         String receipt = t.request().contentType(ContentType.JSON).body(body).when().post("/v1/orders")
                 .then().statusCode(202).extract().path("receiptId");
         awaitPublished(receipt);
-        // As if Kafka's confirmation had never arrived.
-        execute("UPDATE submission SET published_at = NULL WHERE receipt_id = '" + receipt + "'");
+        // As if Kafka's confirmation had never arrived: the outbox row is back.
+        String event = recordsOf(receipt, 1).get(0).value();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO submission_outbox (receipt_id, received_at, payload) VALUES (?::uuid, now(), ?)")) {
+            insert.setString(1, receipt);
+            insert.setString(2, event);
+            insert.executeUpdate();
+        }
 
         String again = t.request().contentType(ContentType.JSON).body(body).when().post("/v1/orders")
                 .then().statusCode(200).extract().path("receiptId");
@@ -78,10 +83,15 @@ class UnconfirmedOrderTest {
                 + t.storeCode() + "\",\"sequence\":5,\"deliveryDate\":\"2030-01-15\",\"receivedAt\":\"" + received
                 + "\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"" + OrderSubmissionTest.JAN_A
                 + "\",\"quantity\":2,\"unit\":\"CS\"}]}";
+        // A receipt committed with its outbox row an hour ago, never confirmed.
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code, received_at,
-                                        status, payload)
-                VALUES (?, ?, 5, 'f', ?, ?, 'RECEIVED', ?)""")) {
+                WITH s AS (
+                    INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code, received_at, status)
+                    VALUES (?, ?, 5, 'f', ?, ?, 'RECEIVED')
+                    RETURNING receipt_id, received_at
+                )
+                INSERT INTO submission_outbox (receipt_id, received_at, payload)
+                SELECT receipt_id, received_at, ? FROM s""")) {
             insert.setObject(1, receipt);
             insert.setString(2, t.id());
             insert.setString(3, t.storeCode());
@@ -89,7 +99,7 @@ class UnconfirmedOrderTest {
             insert.setString(5, payload);
             insert.executeUpdate();
         }
-        assertNull(publishedAt(receipt.toString()));
+        assertTrue(inOutbox(receipt.toString()));
 
         List<ConsumerRecord<String, String>> records = recordsOf(receipt.toString(), 1);
 
@@ -111,26 +121,24 @@ class UnconfirmedOrderTest {
 
     private void awaitPublished(String receipt) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && publishedAt(receipt) == null) {
+        while (System.nanoTime() < deadline && inOutbox(receipt)) {
             Thread.sleep(100);
         }
-        assertNotNull(publishedAt(receipt), "receipt " + receipt + " noted as confirmed by Kafka");
+        assertFalse(inOutbox(receipt), "receipt " + receipt + " noted as confirmed by Kafka");
     }
 
-    private Timestamp publishedAt(String receipt) throws SQLException {
+    private boolean inOutbox(String receipt) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT published_at FROM submission WHERE receipt_id = ?::uuid")) {
+                PreparedStatement q = c.prepareStatement("""
+                        SELECT EXISTS (SELECT 1 FROM submission WHERE receipt_id = ?::uuid),
+                               EXISTS (SELECT 1 FROM submission_outbox WHERE receipt_id = ?::uuid)""")) {
             q.setString(1, receipt);
+            q.setString(2, receipt);
             try (ResultSet rs = q.executeQuery()) {
-                assertTrue(rs.next(), "receipt " + receipt + " exists");
-                return rs.getTimestamp(1);
+                rs.next();
+                assertTrue(rs.getBoolean(1), "receipt " + receipt + " exists");
+                return rs.getBoolean(2);
             }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
         }
     }
 }

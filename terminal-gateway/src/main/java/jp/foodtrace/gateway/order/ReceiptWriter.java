@@ -1,6 +1,5 @@
 package jp.foodtrace.gateway.order;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -175,7 +174,7 @@ public class ReceiptWriter {
                 ids.add(it.next());
             }
             try {
-                receipts.markPublished(ids, Instant.now());
+                receipts.markPublished(ids);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not note %d Kafka confirmation(s); the relay will publish them again", ids.size());
             }

@@ -61,16 +61,28 @@ public class SubmissionRepository {
             received[i] = s.receivedAt().toString();
             payloads[i] = receipts.get(i).payload();
         }
+        // One statement, so receipt and outbox row commit together: the receipts whose pair is
+        // new, and the outbox rows of exactly those.
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code, received_at,
-                                                status, payload)
-                        SELECT r.id::uuid, r.terminal_id, r.seq, r.fingerprint, r.store_code, r.received::timestamptz,
-                               'RECEIVED', r.payload
-                        FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             AS r(id, terminal_id, seq, fingerprint, store_code, received, payload)
-                        ON CONFLICT (terminal_id, sequence) DO NOTHING
-                        RETURNING receipt_id""")) {
+                        WITH r AS (
+                            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                                                 ?::text[])
+                                     AS r(id, terminal_id, seq, fingerprint, store_code, received, payload)
+                        ), inserted AS (
+                            INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code,
+                                                    received_at, status)
+                            SELECT r.id::uuid, r.terminal_id, r.seq, r.fingerprint, r.store_code,
+                                   r.received::timestamptz, 'RECEIVED'
+                            FROM r
+                            ON CONFLICT (terminal_id, sequence) DO NOTHING
+                            RETURNING receipt_id
+                        ), outbox AS (
+                            INSERT INTO submission_outbox (receipt_id, received_at, payload)
+                            SELECT r.id::uuid, r.received::timestamptz, r.payload
+                            FROM r JOIN inserted i ON i.receipt_id = r.id::uuid
+                        )
+                        SELECT receipt_id FROM inserted""")) {
             insert.setArray(1, c.createArrayOf("text", ids));
             insert.setArray(2, c.createArrayOf("text", terminalIds));
             insert.setArray(3, c.createArrayOf("int8", sequences));
@@ -90,18 +102,16 @@ public class SubmissionRepository {
         }
     }
 
-    /** Notes that Kafka confirmed the order events of these receipts. */
-    public void markPublished(Collection<UUID> receiptIds, Instant at) {
+    /** Notes that Kafka confirmed the order events of these receipts: their outbox rows go. */
+    public void markPublished(Collection<UUID> receiptIds) {
         if (receiptIds.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("""
-                        UPDATE submission SET published_at = ?
-                        WHERE receipt_id = ANY (?::uuid[]) AND published_at IS NULL""")) {
-            update.setTimestamp(1, Timestamp.from(at));
-            update.setArray(2, c.createArrayOf("text", receiptIds.stream().map(UUID::toString).toArray(String[]::new)));
-            update.executeUpdate();
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM submission_outbox WHERE receipt_id = ANY (?::uuid[])")) {
+            delete.setArray(1, c.createArrayOf("text", receiptIds.stream().map(UUID::toString).toArray(String[]::new)));
+            delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("published mark failed", e);
         }
@@ -116,9 +126,9 @@ public class SubmissionRepository {
         List<Unpublished> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement(SELECT + """
-                        , payload FROM submission
-                        WHERE published_at IS NULL AND received_at < ? AND payload IS NOT NULL
-                        ORDER BY received_at LIMIT ?""")) {
+                        , o.payload FROM submission_outbox o JOIN submission s ON s.receipt_id = o.receipt_id
+                        WHERE o.received_at < ?
+                        ORDER BY o.received_at LIMIT ?""")) {
             q.setTimestamp(1, Timestamp.from(before));
             q.setInt(2, limit);
             try (ResultSet rs = q.executeQuery()) {
@@ -133,14 +143,14 @@ public class SubmissionRepository {
     }
 
     public Optional<Submission> find(String terminalId, long sequence) {
-        return query("WHERE terminal_id = ? AND sequence = ?", ps -> {
+        return query("WHERE s.terminal_id = ? AND s.sequence = ?", ps -> {
             ps.setString(1, terminalId);
             ps.setLong(2, sequence);
         });
     }
 
     public Optional<Submission> find(UUID receiptId) {
-        return query("WHERE receipt_id = ?", ps -> ps.setObject(1, receiptId));
+        return query("WHERE s.receipt_id = ?", ps -> ps.setObject(1, receiptId));
     }
 
     /** Moves the status forward; returns false when the receipt is unknown or the status is older. */
@@ -169,12 +179,13 @@ public class SubmissionRepository {
     }
 
     private static final String SELECT = """
-            SELECT receipt_id, terminal_id, sequence, fingerprint, store_code, received_at, status,
-                   status_detail::text, updated_at, published_at""";
+            SELECT s.receipt_id, s.terminal_id, s.sequence, s.fingerprint, s.store_code, s.received_at, s.status,
+                   s.status_detail::text, s.updated_at,
+                   NOT EXISTS (SELECT 1 FROM submission_outbox p WHERE p.receipt_id = s.receipt_id) AS published""";
 
     private Optional<Submission> query(String where, Binder binder) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement(SELECT + " FROM submission " + where)) {
+                PreparedStatement q = c.prepareStatement(SELECT + " FROM submission s " + where)) {
             binder.bind(q);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -187,7 +198,7 @@ public class SubmissionRepository {
     private static Submission read(ResultSet rs) throws SQLException {
         return new Submission(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4),
                 rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+                instant(rs.getTimestamp(9)), rs.getBoolean(10));
     }
 
     private static Instant instant(Timestamp t) {

@@ -64,7 +64,7 @@ public class SubmissionService {
     public Uni<Outcome> submit(AuthenticatedTerminal terminal, OrderRequest order) {
         Instant now = Instant.now();
         Submission submission = new Submission(UUID.randomUUID(), terminal.terminalId(), order.sequence(),
-                order.fingerprint(), terminal.storeCode(), now, "RECEIVED", null, null, null);
+                order.fingerprint(), terminal.storeCode(), now, "RECEIVED", null, null, false);
         String payload = publisher.serialize(toEvent(submission, order));
         return Uni.createFrom().completionStage(() -> writer.write(submission, payload))
                 .ifNoItem().after(timeout).fail()

@@ -82,7 +82,7 @@ public class UnpublishedRelay {
                 .toList();
         List<SubmissionRepository.Unpublished> confirmed = Uni.join().all(sends).andCollectFailures().await()
                 .indefinitely().stream().filter(u -> u != null).toList();
-        receipts.markPublished(confirmed.stream().map(u -> u.submission().receiptId()).toList(), Instant.now());
+        receipts.markPublished(confirmed.stream().map(u -> u.submission().receiptId()).toList());
         meters.counter("suite.terminal_gateway.orders", "outcome", "relayed").increment(confirmed.size());
         LOG.infof("relayed %d of %d order(s) Kafka had not confirmed", confirmed.size(), found.size());
         return confirmed.size();
