@@ -104,9 +104,22 @@ public class OrderEvents {
             }
             EventEnvelope event = new EventEnvelope(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)),
                     payload.getClass().getSimpleName(), key, Instant.now(), Optional.empty(), body);
-            // The Uni is lazy: subscribing hands the record to the producer now.
-            sends.add(emitter.sendMessage(Message.of(body).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(key).withHeaders(event.headers()).build())).subscribeAsCompletionStage());
+            // The Uni is lazy: subscribing hands the record to the producer now. The confirmation
+            // is taken through a plain future completed by the producer's callback, with no
+            // context of the calling thread (its transaction) carried over to that callback.
+            CompletableFuture<Void> confirmed = new CompletableFuture<>();
+            Message<String> message = Message.of(body).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(key).withHeaders(event.headers()).build())
+                    .withAck(() -> {
+                        confirmed.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        confirmed.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    });
+            emitter.sendMessageAndForget(message);
+            sends.add(confirmed);
         }
 
         /** Waits until the broker confirmed every event; a refusal or the timeout throws, and the transaction rolls back. */
