@@ -17,11 +17,10 @@ import org.hibernate.Session;
 /**
  * Inserts newly decided orders, their lines and their first status entry: three statements for a
  * whole batch (rows passed as arrays and expanded with {@code unnest}), in the caller's
- * transaction. Hibernate would keep every order, line and history entry of the batch in its
- * persistence context and check each of them at the flush; for a morning rush of 2,000 orders of
- * 50 lines that bookkeeping was about half of order-service's time. Reading and the SHIPPED
- * update still go through the entities. A refused row fails the flush with Hibernate's
- * {@code JDBCException}, and the caller's transaction with it.
+ * transaction. With Hibernate persisting the entities, its flush (the inserts included) took
+ * about half of each batch's time in a 2,000-order burst of 50-line orders, measured with timing
+ * logs. Reading and the SHIPPED update still go through the entities. A refused row throws
+ * Hibernate's {@code JDBCException}, and the caller's transaction rolls back.
  */
 @ApplicationScoped
 public class OrderWriter {

@@ -3,6 +3,7 @@ package jp.foodtrace.gateway.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +77,13 @@ public class UnpublishedRelay {
         if (found.isEmpty()) {
             return 0;
         }
+        // A send Kafka refuses yields null and stays in the outbox for the next round.
         List<Uni<SubmissionRepository.Unpublished>> sends = found.stream()
                 .map(u -> publisher.publish(u.submission(), u.payload()).replaceWith(u)
                         .onFailure().recoverWithNull())
                 .toList();
-        List<SubmissionRepository.Unpublished> confirmed = Uni.join().all(sends).andCollectFailures().await()
-                .indefinitely().stream().filter(u -> u != null).toList();
+        List<SubmissionRepository.Unpublished> confirmed = Uni.join().all(sends).andFailFast().await()
+                .indefinitely().stream().filter(Objects::nonNull).toList();
         receipts.markPublished(confirmed.stream().map(u -> u.submission().receiptId()).toList());
         meters.counter("suite.terminal_gateway.orders", "outcome", "relayed").increment(confirmed.size());
         LOG.infof("relayed %d of %d order(s) Kafka had not confirmed", confirmed.size(), found.size());
