@@ -1,7 +1,6 @@
 package jp.foodtrace.bounce.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,7 +27,6 @@ public class InboundEvents {
     /** mail.events.v1: sends, the denominator of the bounce and complaint rates. */
     @Incoming(Channels.MAIL_EVENTS)
     @Blocking
-    @Transactional
     public void onMailEvents(ConsumerRecord<String, String> record) {
         intake.accept(record, sends::onMailEvent);
     }

@@ -24,15 +24,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The front door of a consumer that takes a whole poll at once ({@code batch=true}): the batch
  * is processed in one transaction of its own, each record through the same envelope check and
- * {@link Inbox} de-duplication as {@link EventIntake}. If that transaction fails for any reason,
- * each record is processed again in a transaction of its own, and a record that still fails is
- * written to {@code <topic>.dlq} by {@link DeadLetters}, with SmallRye's dead-letter headers.
+ * {@link Inbox} de-duplication as {@link EventIntake}, and the same decision by {@link Failures}:
+ * <ul>
+ * <li>a transient failure (database or broker away, conflict, timeout) rolls the transaction back
+ * and the same batch is tried again after a backoff ({@link ConsumerRetries}), as long as it takes;
+ * nothing is acknowledged meanwhile;</li>
+ * <li>any other failure means one record of the batch cannot be processed: each record is then
+ * processed in a transaction of its own (a transient failure there is retried in the same way), and
+ * a record that fails permanently is written to {@code <topic>.dlq} by {@link DeadLetters}, with
+ * SmallRye's dead-letter headers.</li>
+ * </ul>
  *
- * <p>Counters are those of {@link EventIntake}, counted only once the outcome is final: a record
- * is processed or a duplicate when its transaction has committed, dead-lettered when the broker
- * has confirmed its dead-letter record. An exception thrown out of {@link #consume} (the
- * dead-letter write failed) should stop the channel ({@code failure-strategy=fail}): the records
- * are delivered again after a restart and the inbox drops those already processed.
+ * <p>Every transaction has committed before {@link #consume} returns, and only then does the
+ * connector commit the offsets: a crash at any point repeats work (dropped by the inbox) but never
+ * loses it. Counters are those of {@link EventIntake}, counted only once the outcome is final: a
+ * record is processed or a duplicate when its transaction has committed, dead-lettered when the
+ * broker has confirmed its dead-letter record. Nothing escapes {@link #consume} but a service
+ * stopping mid-retry ({@code failure-strategy=fail}: the records are delivered again after the
+ * restart).
  */
 @ApplicationScoped
 public class BatchIntake {
@@ -41,20 +50,23 @@ public class BatchIntake {
 
     private final Inbox inbox;
     private final DeadLetters deadLetters;
+    private final ConsumerRetries retries;
     private final IntakeMeters meters;
     private final Consumer<Runnable> transactions;
 
     @Inject
-    public BatchIntake(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters,
+    public BatchIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        this(inbox, deadLetters, new IntakeMeters(meters, service),
+        this(inbox, deadLetters, retries, new IntakeMeters(meters, service),
                 work -> QuarkusTransaction.requiringNew().run(work));
     }
 
     /** {@code transactions} runs its argument in a new transaction and commits, or rolls back and rethrows. */
-    BatchIntake(Inbox inbox, DeadLetters deadLetters, IntakeMeters meters, Consumer<Runnable> transactions) {
+    BatchIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, IntakeMeters meters,
+            Consumer<Runnable> transactions) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
+        this.retries = retries;
         this.meters = meters;
         this.transactions = transactions;
     }
@@ -72,43 +84,73 @@ public class BatchIntake {
      * delivered for the first time into an item (a {@link PermanentFailure} for one that can never
      * be processed), in record order; then {@code write} gets all the items of the transaction at
      * once, and does the work (store, publish and await the broker's confirmation) before the
-     * commit. {@code write} is not called when every record was a repeat.
+     * commit. {@code write} is not called when every record was a repeat. Must not be called inside
+     * a transaction.
      */
     public <T> void consume(List<ConsumerRecord<String, String>> records, Function<EventEnvelope, T> read,
             Consumer<List<T>> write) {
         if (records.isEmpty()) {
             return;
         }
-        List<Outcome> outcomes;
-        try {
-            outcomes = inTransaction(records, read, write);
-        } catch (RuntimeException e) {
-            if (records.size() == 1) {
-                deadLetter(records.get(0), e);
-                return;
-            }
-            LOG.warnf("batch of %d records from %s failed (%s); processing them one by one", records.size(),
-                    topics(records), e.toString());
-            oneByOne(records, read, write);
+        if (records.size() == 1) {
+            single(records.get(0), read, write);
             return;
         }
-        outcomes.forEach(o -> meters.consumed(o.topic(), o.outcome()));
+        ConsumerRetries.Attempts attempts = retries.attempts(records.get(0).topic());
+        while (true) {
+            List<Outcome> outcomes;
+            try {
+                outcomes = inTransaction(records, read, write);
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    try {
+                        attempts.await(records.size(), e);
+                        continue;
+                    } catch (GaveUp gaveUp) {
+                        LOG.warnf("batch of %d records from %s: %s; processing them one by one", records.size(),
+                                topics(records), gaveUp.getMessage());
+                    }
+                } else {
+                    attempts.succeeded();
+                    LOG.warnf("batch of %d records from %s failed (%s); processing them one by one", records.size(),
+                            topics(records), e.toString());
+                }
+                records.forEach(record -> single(record, read, write));
+                return;
+            }
+            attempts.succeeded();
+            outcomes.forEach(o -> meters.consumed(o.topic(), o.outcome()));
+            return;
+        }
     }
 
-    private <T> void oneByOne(List<ConsumerRecord<String, String>> records, Function<EventEnvelope, T> read,
+    /** One record in a transaction of its own: retried while the failure is transient, else dead-lettered. */
+    private <T> void single(ConsumerRecord<String, String> record, Function<EventEnvelope, T> read,
             Consumer<List<T>> write) {
-        for (ConsumerRecord<String, String> record : records) {
+        ConsumerRetries.Attempts attempts = retries.attempts(record.topic());
+        while (true) {
             List<Outcome> outcomes;
             try {
                 outcomes = inTransaction(List.of(record), read, write);
             } catch (RuntimeException e) {
-                deadLetter(record, e);
+                if (!Failures.isTransient(e)) {
+                    attempts.succeeded();
+                    EventIntake.deadLetter(deadLetters, retries, meters, record, e);
+                    return;
+                }
+                try {
+                    attempts.await(1, e);
+                } catch (GaveUp gaveUp) {
+                    EventIntake.deadLetter(deadLetters, retries, meters, record, gaveUp);
+                    return;
+                }
                 continue;
             }
+            attempts.succeeded();
             outcomes.forEach(o -> meters.consumed(o.topic(), o.outcome()));
+            return;
         }
     }
-
     private <T> List<Outcome> inTransaction(List<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, T> read, Consumer<List<T>> write) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
@@ -148,13 +190,6 @@ public class BatchIntake {
             write.accept(items);
         }
         return outcomes;
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
-        LOG.warnf("record %s-%d@%d (key %s) goes to %s: %s", record.topic(), record.partition(), record.offset(),
-                record.key(), Topics.deadLetterOf(record.topic()), reason.toString());
-        deadLetters.send(record, reason);
-        meters.deadLettered(record.topic());
     }
 
     private static String topics(List<ConsumerRecord<String, String>> records) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,11 +26,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
+import io.smallrye.common.annotation.Identifier;
+
 /**
- * Writes a record that can never be processed to {@code <topic>.dlq}, for consumers that
- * dead-letter records themselves ({@link BatchIntake}) rather than through the channel's
- * {@code dead-letter-queue} failure strategy. The dead-letter record is the one SmallRye's
- * strategy writes: original key, value and headers, plus the headers named here.
+ * Writes a record that can never be processed to {@code <topic>.dlq}, for every consumer
+ * ({@link EventIntake}, {@link BatchIntake}): they decide retry versus dead-letter themselves
+ * rather than through the channel's failure strategy. The dead-letter record is the one
+ * SmallRye's {@code dead-letter-queue} strategy writes: original key, value and headers, plus the
+ * headers named here.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -47,26 +53,35 @@ public class DeadLetters {
     /** Offset of the record in that partition. */
     public static final String OFFSET = "dead-letter-offset";
 
-    private static final String KAFKA_PREFIX = "kafka.";
+    private static final String INCOMING = "mp.messaging.incoming.";
+    private static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
+    private static final int MAX_REASON = 4000;
+    /** Settings of ours that a channel's configuration must not change. */
+    private static final Set<String> OWN = Set.of(ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.CLIENT_ID_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 
-    private final Map<String, Object> producerConfig;
+    private final Function<String, Map<String, Object>> connectionOf;
+    private final String clientId;
     private final Duration timeout;
-    private Producer<String, String> producer;
+    private final Map<Map<String, Object>, Producer<String, String>> producers = new HashMap<>();
 
-    /** Producer settings are the service's {@code kafka.*} properties, as for its channels. */
+    /**
+     * The producer connects exactly as the consuming channel does: the Kafka settings Quarkus hands
+     * to every channel ({@code kafka.*} properties and {@code KAFKA_*} environment variables, such as
+     * the SASL and TLS settings of a deployment), then the connector's and the channel's own.
+     */
     @Inject
-    public DeadLetters(Config config) {
-        this(kafkaProperties(config), Duration.ofSeconds(30));
+    public DeadLetters(Config config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this(topic -> channelConnection(config, kafka, topic),
+                config.getOptionalValue("quarkus.application.name", String.class).orElse("suite") + "-dead-letters",
+                Duration.ofSeconds(30));
     }
 
-    DeadLetters(Map<String, Object> kafkaProperties, Duration timeout) {
-        Map<String, Object> settings = new HashMap<>(kafkaProperties);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        this.producerConfig = Map.copyOf(settings);
+    /** {@code connectionOf} gives the client settings of the channel that consumes a topic. */
+    DeadLetters(Function<String, Map<String, Object>> connectionOf, String clientId, Duration timeout) {
+        this.connectionOf = connectionOf;
+        this.clientId = clientId;
         this.timeout = timeout;
     }
 
@@ -79,7 +94,7 @@ public class DeadLetters {
         ProducerRecord<String, String> dead = new ProducerRecord<>(topic, null, record.key(), record.value(),
                 headers(record, reason));
         try {
-            producer().send(dead).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer(record.topic()).send(dead).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientFailure("interrupted while writing to " + topic, e);
@@ -94,10 +109,10 @@ public class DeadLetters {
     public static Headers headers(ConsumerRecord<String, String> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, EXCEPTION_CLASS_NAME, reason.getClass().getName());
-        add(headers, REASON, message(reason));
+        add(headers, REASON, clip(message(reason)));
         if (reason.getCause() != null) {
             add(headers, CAUSE_CLASS_NAME, reason.getCause().getClass().getName());
-            add(headers, CAUSE, message(reason.getCause()));
+            add(headers, CAUSE, clip(message(reason.getCause())));
         }
         add(headers, TOPIC, record.topic());
         add(headers, PARTITION, Integer.toString(record.partition()));
@@ -110,38 +125,63 @@ public class DeadLetters {
 
     @PreDestroy
     synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
+        producers.values().forEach(p -> p.close(Duration.ofSeconds(5)));
+        producers.clear();
     }
 
     /** Created on first use: most services never dead-letter anything in their lifetime. */
-    private synchronized Producer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig);
-        }
-        return producer;
+    private synchronized Producer<String, String> producer(String sourceTopic) {
+        Map<String, Object> settings = producerSettings(connectionOf.apply(sourceTopic), clientId);
+        return producers.computeIfAbsent(settings, KafkaProducer::new);
     }
 
-    private static Map<String, Object> kafkaProperties(Config config) {
-        Map<String, Object> properties = new HashMap<>();
+    /** The connection settings among {@code channel}, with the settings a dead-letter write needs. */
+    static Map<String, Object> producerSettings(Map<String, Object> channel, String clientId) {
+        Map<String, Object> settings = new HashMap<>();
+        Set<String> producerNames = ProducerConfig.configNames();
+        channel.forEach((name, value) -> {
+            if (producerNames.contains(name) && !OWN.contains(name) && value != null) {
+                settings.put(name, value);
+            }
+        });
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return Map.copyOf(settings);
+    }
+
+    /** What the Kafka connector gives the channel consuming {@code topic}, as producer settings. */
+    static Map<String, Object> channelConnection(Config config, Map<String, Object> kafka, String topic) {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        Optional<String> channel = channelOf(config, topic);
+        for (String name : ProducerConfig.configNames()) {
+            config.getOptionalValue(CONNECTOR + name, String.class).ifPresent(v -> settings.put(name, v));
+            channel.flatMap(c -> config.getOptionalValue(INCOMING + c + "." + name, String.class))
+                    .ifPresent(v -> settings.put(name, v));
+        }
+        return settings;
+    }
+
+    private static Optional<String> channelOf(Config config, String topic) {
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(KAFKA_PREFIX)) {
-                config.getOptionalValue(name, String.class)
-                        .ifPresent(value -> properties.put(name.substring(KAFKA_PREFIX.length()), value));
+            if (name.startsWith(INCOMING) && name.endsWith(".topic")) {
+                String channel = name.substring(INCOMING.length(), name.length() - ".topic".length());
+                if (config.getOptionalValue(name, String.class).filter(topic::equals).isPresent()) {
+                    return Optional.of(channel);
+                }
             }
         }
-        // Set from the environment (KAFKA_BOOTSTRAP_SERVERS), it is not among the names listed above.
-        config.getOptionalValue(KAFKA_PREFIX + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.class)
-                .ifPresent(servers -> properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
-        config.getOptionalValue("quarkus.application.name", String.class)
-                .ifPresent(service -> properties.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters"));
-        return properties;
+        return Optional.empty();
     }
 
     private static String message(Throwable throwable) {
         return throwable.getMessage() == null ? throwable.toString() : throwable.getMessage();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 
     private static void add(Headers headers, String name, String value) {

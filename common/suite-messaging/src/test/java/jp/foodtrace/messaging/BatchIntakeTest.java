@@ -1,15 +1,20 @@
 package jp.foodtrace.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -31,18 +36,23 @@ class BatchIntakeTest {
     private final FakeDeadLetters deadLetters = new FakeDeadLetters();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> transactions = new ArrayList<>();
-    private final BatchIntake intake = new BatchIntake(inbox, deadLetters, new IntakeMeters(registry, "test-service"),
-            work -> {
-                try {
-                    work.run();
-                    inbox.commit();
-                    transactions.add("committed");
-                } catch (RuntimeException e) {
-                    inbox.rollback();
-                    transactions.add("rolled back");
-                    throw e;
-                }
-            });
+    private final MutableClock clock = new MutableClock();
+    private final ConsumerRetries retries = new ConsumerRetries(
+            topic -> new RetrySchedule(Duration.ofMillis(1), Duration.ofMillis(4), Optional.empty()), registry,
+            "test-service", clock);
+    private final Consumer<Runnable> tx = work -> {
+        try {
+            work.run();
+            inbox.commit();
+            transactions.add("committed");
+        } catch (RuntimeException e) {
+            inbox.rollback();
+            transactions.add("rolled back");
+            throw e;
+        }
+    };
+    private final BatchIntake intake = new BatchIntake(inbox, deadLetters, retries, new IntakeMeters(registry, "test-service"),
+            tx);
     /** What each write call got, in order; a write that throws records nothing. */
     private final List<List<String>> written = new ArrayList<>();
     private final Consumer<List<String>> write = items -> {
@@ -127,13 +137,102 @@ class BatchIntakeTest {
     }
 
     @Test
-    void failedDeadLetterWriteIsThrownAndNotCounted() {
-        deadLetters.broken = true;
+    void deadLetterWriteIsTriedAgainUntilTheBrokerConfirmsAndCountedOnce() {
+        deadLetters.failures = 3;
 
-        assertThrows(TransientFailure.class,
-                () -> intake.consume(List.of(event("a"), event("poison")), EventEnvelope::payload, write));
+        intake.consume(List.of(event("a"), event("poison")), EventEnvelope::payload, write);
+
         assertEquals(1, consumed("processed"));
-        assertEquals(0, consumed("dead-lettered"));
+        assertEquals(1, consumed("dead-lettered"));
+        assertEquals(1, deadLetters.sent.size());
+        assertEquals(3, retried(Topics.deadLetterOf(TOPIC)));
+    }
+
+    @Test
+    void lostDatabaseConnectionIsRetriedWithTheSameBatchAndNeverDeadLettered() {
+        int[] failures = {3};
+        Consumer<List<String>> flaky = items -> {
+            if (failures[0]-- > 0) {
+                throw new IllegalStateException("insert failed",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            }
+            written.add(List.copyOf(items));
+        };
+
+        intake.consume(List.of(event("a"), event("b")), EventEnvelope::payload, flaky);
+
+        assertEquals(List.of("rolled back", "rolled back", "rolled back", "committed"), transactions);
+        assertEquals(List.of(List.of("a", "b")), written);
+        assertTrue(deadLetters.sent.isEmpty());
+        assertEquals(2, consumed("processed"));
+        assertEquals(6, retried(TOPIC), "two records tried again three times");
+        assertTrue(retries.retrying().isEmpty(), "no topic retrying once the batch went through");
+    }
+
+    @Test
+    void topicIsReportedRetryingWhileTheFailureLasts() {
+        List<Map<String, ConsumerRetries.Retrying>> seen = new ArrayList<>();
+        int[] failures = {2};
+        Consumer<List<String>> flaky = items -> {
+            seen.add(retries.retrying());
+            if (failures[0]-- > 0) {
+                throw new TransientFailure("Kafka did not confirm", null);
+            }
+            written.add(List.copyOf(items));
+        };
+
+        intake.consume(List.of(event("a"), event("b")), EventEnvelope::payload, flaky);
+
+        assertTrue(seen.get(0).isEmpty());
+        assertEquals(1, seen.get(1).get(TOPIC).attempt());
+        assertEquals(2, seen.get(2).get(TOPIC).attempt());
+        assertTrue(seen.get(2).get(TOPIC).lastError().contains("Kafka did not confirm"));
+        assertTrue(retries.retrying().isEmpty());
+    }
+
+    @Test
+    void transientFailureOfOneRecordAfterAPermanentOneIsRetriedNotDeadLettered() {
+        int[] failures = {2};
+        Consumer<List<String>> write = items -> {
+            if (items.contains("poison")) {
+                throw new PermanentFailure("poison is not an order");
+            }
+            if (items.contains("b") && failures[0]-- > 0) {
+                throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+            }
+            written.add(List.copyOf(items));
+        };
+
+        intake.consume(List.of(event("a"), event("poison"), event("b")), EventEnvelope::payload, write);
+
+        assertEquals(List.of(List.of("a"), List.of("b")), written);
+        assertEquals(1, deadLetters.sent.size());
+        assertEquals("poison is not an order", deadLetters.sent.get(0).reason().getMessage());
+    }
+
+    @Test
+    void recordFailingTransientlyPastItsGiveUpTimeIsDeadLetteredWithThatReason() {
+        ConsumerRetries impatient = new ConsumerRetries(
+                topic -> new RetrySchedule(Duration.ofMillis(1), Duration.ofMillis(1), Optional.of(Duration.ofMinutes(5))),
+                registry, "test-service", clock);
+        BatchIntake intake = new BatchIntake(inbox, deadLetters, impatient, new IntakeMeters(registry, "test-service"),
+                tx);
+        Consumer<List<String>> down = items -> {
+            clock.advance(Duration.ofMinutes(2));
+            throw new IllegalStateException(new SQLException("the database system is shutting down", "57P03"));
+        };
+
+        intake.consume(List.of(event("a")), EventEnvelope::payload, down);
+
+        assertEquals(1, deadLetters.sent.size());
+        assertTrue(deadLetters.sent.get(0).reason() instanceof GaveUp);
+        assertTrue(deadLetters.sent.get(0).reason().getMessage().contains("57P03")
+                || deadLetters.sent.get(0).reason().getCause().getMessage().contains("shutting down"));
+    }
+
+    private double retried(String topic) {
+        Counter counter = registry.find("suite.test_service.events.retried").tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double consumed(String outcome) {
@@ -182,20 +281,44 @@ class BatchIntakeTest {
         }
     }
 
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private record Sent(ConsumerRecord<String, String> record, Throwable reason) {
     }
 
     private static final class FakeDeadLetters extends DeadLetters {
         final List<Sent> sent = new ArrayList<>();
-        boolean broken;
+        int failures;
 
         FakeDeadLetters() {
-            super(Map.of(), Duration.ofSeconds(1));
+            super(topic -> Map.of(), "test-dead-letters", Duration.ofSeconds(1));
         }
 
         @Override
         public void send(ConsumerRecord<String, String> record, Throwable reason) {
-            if (broken) {
+            if (failures-- > 0) {
                 throw new TransientFailure("broker unavailable", null);
             }
             sent.add(new Sent(record, reason));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +28,54 @@ import jp.foodtrace.messaging.Topics;
  */
 public final class KafkaBroker implements Component {
 
+    /**
+     * A second listener that authenticates clients with SASL/SCRAM-SHA-512, as MSK and Strimzi
+     * deployments do; the user is created when the storage is formatted. Used by tests that prove
+     * a service connects everything (channels and dead-letter writes) with the deployment's
+     * {@code KAFKA_*} security settings.
+     */
+    public record Scram(int port, String user, String password) {
+
+        public static final String MECHANISM = "SCRAM-SHA-512";
+
+        /** The JAAS line a client needs. */
+        public String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                    + "\" password=\"" + password + "\";";
+        }
+    }
+
     private static final String NAME = "kafka";
     private final PlatformConfig config;
+    private final Scram scram;
     private final Path dir;
     private final ManagedProcess process;
 
     public KafkaBroker(PlatformConfig config) {
+        this(config, null);
+    }
+
+    /** A broker with a SASL/SCRAM listener besides the plain one; {@code scram} may be null. */
+    public KafkaBroker(PlatformConfig config, Scram scram) {
         this.config = config;
+        this.scram = scram;
         this.dir = config.home().resolve(NAME);
         String marker = ManagedProcess.javaMarker(NAME, config);
+        List<Integer> ports = scram == null ? List.of(config.kafkaPort(), config.controllerPort())
+                : List.of(config.kafkaPort(), config.controllerPort(), scram.port());
         this.process = new ManagedProcess(NAME, config, List.of(ManagedProcess.java(), marker,
                 "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", classpath(), "kafka.Kafka", dir.resolve("server.properties").toString()),
-                Map.of(), marker, List.of(config.kafkaPort(), config.controllerPort()));
+                Map.of(), marker, ports);
+    }
+
+    /** The SASL/SCRAM listener's address, where there is one. */
+    public String scramBootstrap() {
+        if (scram == null) {
+            throw new IllegalStateException("this broker has no SCRAM listener");
+        }
+        return config.host() + ":" + scram.port();
     }
 
     @Override
@@ -82,16 +117,21 @@ public final class KafkaBroker implements Component {
             throw new SetupException("Kafka jars are missing in " + jars + ": build first (mvn -DskipTests package)");
         }
         String host = config.host();
+        String sasl = scram == null ? "" : ",SASL_PLAINTEXT://" + host + ":" + scram.port();
         String server = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + config.controllerPort(),
                 "listeners=PLAINTEXT://" + host + ":" + config.kafkaPort() + ",CONTROLLER://" + host + ":"
-                        + config.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + config.kafkaPort(),
+                        + config.controllerPort() + sasl,
+                "advertised.listeners=PLAINTEXT://" + host + ":" + config.kafkaPort() + sasl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (scram == null ? "" : ",SASL_PLAINTEXT:SASL_PLAINTEXT"),
+                scram == null ? "" : "sasl.enabled.mechanisms=" + Scram.MECHANISM,
+                scram == null ? "" : "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 "log.dirs=" + dir.resolve("data"),
                 // Topics are declared in one place (Topics.ALL); a typo must fail, not create a topic.
                 "auto.create.topics.enable=false",
@@ -132,10 +172,15 @@ public final class KafkaBroker implements Component {
         }
         try {
             Files.createDirectories(config.logs());
-            Process format = new ProcessBuilder(ManagedProcess.java(), "-Xmx256m",
+            List<String> command = new ArrayList<>(List.of(ManagedProcess.java(), "-Xmx256m",
                     "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                     "-cp", classpath(), "kafka.tools.StorageTool", "format",
-                    "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString())
+                    "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()));
+            if (scram != null) {
+                command.addAll(List.of("--add-scram",
+                        Scram.MECHANISM + "=[name=" + scram.user() + ",password=" + scram.password() + "]"));
+            }
+            Process format = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logs().resolve("kafka-format.log").toFile()))
                     .start();

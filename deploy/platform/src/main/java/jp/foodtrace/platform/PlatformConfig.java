@@ -104,7 +104,8 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
         return "http://" + host + ":" + port(service);
     }
 
-    static int freePort() {
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

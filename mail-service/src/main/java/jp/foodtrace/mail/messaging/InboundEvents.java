@@ -1,7 +1,6 @@
 package jp.foodtrace.mail.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,7 +44,6 @@ public class InboundEvents {
 
     @Incoming(Channels.MAIL_REQUESTS)
     @Blocking
-    @Transactional
     public void onMailRequests(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
             MailRequested request = payload(event, MailRequested.class);
@@ -60,7 +58,6 @@ public class InboundEvents {
 
     @Incoming(Channels.MAIL_BOUNCES)
     @Blocking
-    @Transactional
     public void onMailBounces(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
             BounceRecorded bounce = payload(event, BounceRecorded.class);

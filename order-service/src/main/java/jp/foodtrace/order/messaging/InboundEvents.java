@@ -1,7 +1,6 @@
 package jp.foodtrace.order.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,7 +45,7 @@ public class InboundEvents {
         this.json = json;
     }
 
-    /** No {@code @Transactional}: the batch intake runs its own transactions. */
+    /** No {@code @Transactional}: the intake runs a transaction per try. */
     @Incoming(Channels.TERMINAL_ORDERS)
     @Blocking
     public void onTerminalOrders(ConsumerRecords<String, String> records) {
@@ -57,14 +56,12 @@ public class InboundEvents {
 
     @Incoming(Channels.MASTER_PRODUCTS)
     @Blocking
-    @Transactional
     public void onMasterProducts(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> master.apply(read(event, ProductMaster.class)));
     }
 
     @Incoming(Channels.MASTER_STORES)
     @Blocking
-    @Transactional
     public void onMasterStores(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> master.apply(read(event, StoreMaster.class)));
     }

@@ -33,7 +33,7 @@ public class InboundEvents {
 
     /**
      * Accepted orders go into the customer feed at the next positions, a poll per transaction.
-     * No {@code @Transactional}: the batch intake runs its own transactions.
+     * No {@code @Transactional}: the intake runs a transaction per try.
      */
     @Incoming(Channels.ORDERS_ACCEPTED)
     @Blocking

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -49,7 +48,6 @@ public class InboundEvents {
 
     @Incoming(Channels.ORDERS_STATUS)
     @Blocking
-    @Transactional
     public void onOrdersStatus(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
             OrderStatusChanged status = read(event, OrderStatusChanged.class);
@@ -70,7 +68,6 @@ public class InboundEvents {
 
     @Incoming(Channels.MASTER_PRODUCTS)
     @Blocking
-    @Transactional
     public void onMasterProducts(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
             ProductMaster product = read(event, ProductMaster.class);
@@ -80,7 +77,6 @@ public class InboundEvents {
 
     @Incoming(Channels.MASTER_STORES)
     @Blocking
-    @Transactional
     public void onMasterStores(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
             StoreMaster store = read(event, StoreMaster.class);
