@@ -65,10 +65,10 @@ class BounceServicePlatformTest {
     }
 
     @Test
-    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+    void channelsReadTheArchitectureTopicsAndLeaveDeadLettersToTheIntake() {
         assertEquals(Topics.MAIL_EVENTS, config.getValue("mp.messaging.incoming." + Channels.MAIL_EVENTS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MAIL_EVENTS),
-                config.getValue("mp.messaging.incoming." + Channels.MAIL_EVENTS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MAIL_EVENTS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
     }
 
     @Test

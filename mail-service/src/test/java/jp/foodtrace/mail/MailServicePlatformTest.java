@@ -59,13 +59,13 @@ class MailServicePlatformTest {
     }
 
     @Test
-    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+    void channelsReadTheArchitectureTopicsAndLeaveDeadLettersToTheIntake() {
         assertEquals(Topics.MAIL_REQUESTS, config.getValue("mp.messaging.incoming." + Channels.MAIL_REQUESTS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MAIL_REQUESTS),
-                config.getValue("mp.messaging.incoming." + Channels.MAIL_REQUESTS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MAIL_REQUESTS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MAIL_BOUNCES, config.getValue("mp.messaging.incoming." + Channels.MAIL_BOUNCES + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MAIL_BOUNCES),
-                config.getValue("mp.messaging.incoming." + Channels.MAIL_BOUNCES + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MAIL_BOUNCES + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MAIL_EVENTS, config.getValue("mp.messaging.outgoing." + Channels.MAIL_EVENTS + ".topic", String.class));
         assertEquals("all", config.getValue("mp.messaging.outgoing." + Channels.MAIL_EVENTS + ".acks", String.class));
         assertEquals("true", config.getValue("mp.messaging.outgoing." + Channels.MAIL_EVENTS + ".enable.idempotence", String.class));

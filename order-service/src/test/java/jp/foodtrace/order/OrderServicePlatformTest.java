@@ -61,19 +61,19 @@ class OrderServicePlatformTest {
     }
 
     @Test
-    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+    void channelsReadTheArchitectureTopicsAndLeaveDeadLettersToTheIntake() {
         assertEquals(Topics.TERMINAL_ORDERS, config.getValue("mp.messaging.incoming." + Channels.TERMINAL_ORDERS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.TERMINAL_ORDERS),
-                config.getValue("mp.messaging.incoming." + Channels.TERMINAL_ORDERS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.TERMINAL_ORDERS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MASTER_PRODUCTS, config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MASTER_PRODUCTS),
-                config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MASTER_STORES, config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MASTER_STORES),
-                config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.SHIPMENTS, config.getValue("mp.messaging.incoming." + Channels.SHIPMENTS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.SHIPMENTS),
-                config.getValue("mp.messaging.incoming." + Channels.SHIPMENTS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.SHIPMENTS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
     }
 
     @Test

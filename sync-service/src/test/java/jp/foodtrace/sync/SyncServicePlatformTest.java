@@ -64,10 +64,10 @@ class SyncServicePlatformTest {
     }
 
     @Test
-    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+    void channelsReadTheArchitectureTopicsAndLeaveDeadLettersToTheIntake() {
         assertEquals(Topics.ORDERS_ACCEPTED, config.getValue("mp.messaging.incoming." + Channels.ORDERS_ACCEPTED + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.ORDERS_ACCEPTED),
-                config.getValue("mp.messaging.incoming." + Channels.ORDERS_ACCEPTED + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.ORDERS_ACCEPTED + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
     }
 
     @Test

@@ -60,16 +60,16 @@ class TerminalGatewayPlatformTest {
     }
 
     @Test
-    void channelsReadTheArchitectureTopicsAndDeadLetterToTheirDlq() {
+    void channelsReadTheArchitectureTopicsAndLeaveDeadLettersToTheIntake() {
         assertEquals(Topics.ORDERS_STATUS, config.getValue("mp.messaging.incoming." + Channels.ORDERS_STATUS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.ORDERS_STATUS),
-                config.getValue("mp.messaging.incoming." + Channels.ORDERS_STATUS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.ORDERS_STATUS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MASTER_PRODUCTS, config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MASTER_PRODUCTS),
-                config.getValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MASTER_PRODUCTS + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
         assertEquals(Topics.MASTER_STORES, config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".topic", String.class));
-        assertEquals(Topics.deadLetterOf(Topics.MASTER_STORES),
-                config.getValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".dead-letter-queue.topic", String.class));
+        assertEquals("fail", config.getOptionalValue("mp.messaging.incoming." + Channels.MASTER_STORES + ".failure-strategy", String.class)
+                .orElse("fail"), "the intake dead-letters; the connector only stops on what escapes it");
     }
 
     @Test

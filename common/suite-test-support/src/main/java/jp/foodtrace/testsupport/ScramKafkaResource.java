@@ -1,10 +1,15 @@
 package jp.foodtrace.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jp.foodtrace.platform.KafkaBroker;
@@ -36,9 +41,12 @@ public class ScramKafkaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         TestPlatform.start(service.module(), EnumSet.of(Platform.Part.KAFKA));
-        PlatformConfig own = PlatformConfig.isolated(PlatformConfig.findRoot(),
-                Path.of("target/platform-scram").toAbsolutePath(), TestPlatform.current().config().database());
-        KafkaBroker.Scram scram = new KafkaBroker.Scram(PlatformConfig.freePort(), USER, "scram-secret-" + System.nanoTime());
+        // A fresh home each time: the SCRAM user is created when the storage is formatted.
+        Path home = Path.of("target/platform-scram").toAbsolutePath();
+        deleteTree(home);
+        PlatformConfig own = PlatformConfig.isolated(PlatformConfig.findRoot(), home,
+                TestPlatform.current().config().database());
+        KafkaBroker.Scram scram = new KafkaBroker.Scram(PlatformConfig.freePort(), USER, "scram-secret");
         broker = new KafkaBroker(own, scram);
         broker.up();
         System.setProperty(PLAIN, own.kafkaBootstrap());
@@ -54,6 +62,17 @@ public class ScramKafkaResource implements QuarkusTestResourceLifecycleManager {
     /** The broker's unauthenticated listener, for the test's own clients. */
     public static String plainBootstrap() {
         return System.getProperty(PLAIN);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + root, e);
+        }
     }
 
     @Override
