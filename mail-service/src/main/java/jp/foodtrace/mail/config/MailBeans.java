@@ -3,6 +3,7 @@ package jp.foodtrace.mail.config;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
@@ -14,7 +15,10 @@ import jp.foodtrace.mail.service.MimeComposer;
 import jp.foodtrace.mail.service.RetryPolicy;
 import jp.foodtrace.mail.service.SendRateLimiter;
 import jp.foodtrace.mail.service.UnsubscribeTokens;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.SesClientBuilder;
 
 /**
  * Builds the plain (framework-free) parts of the service from {@link MailConfig}, so that they
@@ -47,11 +51,35 @@ public class MailBeans {
         return new MimeComposer(config.fromAddress(), config.fromName());
     }
 
+    /**
+     * The SES client, built from the extension's configured builder (endpoint, region, credentials,
+     * {@code quarkus.ses.sync-client.*} timeouts) but without the SDK's own retries: the SDK retries
+     * I/O errors too, and a retried {@code SendRawEmail} whose first attempt reached SES sends the
+     * mail twice. The dispatcher retries what the transport classified as certainly not sent.
+     */
+    @Produces
+    @Singleton
+    SesClient sesClient(SesClientBuilder builder) {
+        return withoutSdkRetries(builder).build();
+    }
+
+    void closeSesClient(@Disposes SesClient ses) {
+        ses.close();
+    }
+
     @Produces
     @Singleton
     @Typed(SesMailTransport.class)
     SesMailTransport sesTransport(SesClient ses, MailConfig config) {
         return new SesMailTransport(ses, config.ses().configurationSet());
+    }
+
+    /** The builder with {@link AwsRetryStrategy#doNotRetry()}, keeping any other override the extension set. */
+    static SesClientBuilder withoutSdkRetries(SesClientBuilder builder) {
+        ClientOverrideConfiguration current = builder.overrideConfiguration();
+        ClientOverrideConfiguration.Builder override = current == null ? ClientOverrideConfiguration.builder()
+                : current.toBuilder();
+        return builder.overrideConfiguration(override.retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     }
 
     @Produces

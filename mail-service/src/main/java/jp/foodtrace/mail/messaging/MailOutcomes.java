@@ -13,20 +13,21 @@ public final class MailOutcomes {
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
     public static final String FAILED = "FAILED";
+    public static final String UNKNOWN = "UNKNOWN";
 
     private MailOutcomes() {
     }
 
     /**
-     * The event of a finished request. UNKNOWN (see README, the ambiguous case) leaves as FAILED
-     * with its reason: the contract knows three outcomes, and a send that may not have happened
-     * must not be counted as one.
+     * The event of a finished request. UNKNOWN (see README, the ambiguous case) leaves as UNKNOWN
+     * with its reason; consumers count only SENT as a send.
      */
     public static MailOutcome toEvent(MailLogEntry entry) {
         String outcome = switch (entry.status()) {
             case SENT -> SENT;
             case SUPPRESSED -> SUPPRESSED;
-            case FAILED, UNKNOWN -> FAILED;
+            case FAILED -> FAILED;
+            case UNKNOWN -> UNKNOWN;
             default -> throw new IllegalArgumentException("request " + entry.requestId() + " is not finished: " + entry.status());
         };
         return new MailOutcome(entry.requestId(), entry.recipient(), outcome, entry.category().wireName(),

@@ -135,6 +135,19 @@ public class MailLogRepository {
         return update(sql, lease.toMillis());
     }
 
+    /**
+     * Finished requests in one of the statuses ops act on (UNKNOWN, FAILED), oldest first. The
+     * status goes into the SQL as a literal (it is an enum constant) so that the planner can use the
+     * partial index {@code mail_log_needs_attention} (V4) for it.
+     */
+    public List<MailLogEntry> needingAttention(MailStatus status, int limit) {
+        if (status != MailStatus.UNKNOWN && status != MailStatus.FAILED) {
+            throw new IllegalArgumentException("not a status ops list: " + status);
+        }
+        return query("SELECT " + COLUMNS + " FROM mail_log WHERE status = '" + status.name() + "'"
+                + " ORDER BY finished_at, request_id LIMIT " + Math.max(1, limit));
+    }
+
     /** Finished requests whose outcome event the broker has not confirmed yet. */
     public List<MailLogEntry> unpublished(int limit) {
         return query("SELECT " + COLUMNS + " FROM mail_log WHERE finished_at IS NOT NULL AND NOT outcome_published"

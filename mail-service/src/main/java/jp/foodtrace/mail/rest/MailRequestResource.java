@@ -1,29 +1,37 @@
 package jp.foodtrace.mail.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import jp.foodtrace.mail.service.MailIntake;
+import jp.foodtrace.mail.MailStatus;
 import jp.foodtrace.mail.repository.MailLogRepository;
+import jp.foodtrace.mail.service.MailIntake;
 
 /** Mail requests over REST: the same intake as the {@code mail.requests.v1} topic. */
 @Path("/v1/mail/requests")
 @Tag(name = "Mail requests")
 public class MailRequestResource {
+
+    private static final int MAX_LIMIT = 1000;
 
     private final MailIntake intake;
     private final MailLogRepository log;
@@ -66,5 +74,32 @@ public class MailRequestResource {
     public MailRequestView get(@PathParam("requestId") String requestId) {
         return log.find(requestId).map(MailRequestView::of).orElseThrow(() -> new ProblemException(
                 Problem.of(404, "unknown-request", "Unknown mail request", "no request " + requestId)));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Requests that need ops: UNKNOWN or FAILED, oldest first",
+            description = "UNKNOWN: the transport could not tell whether the message left (timeout or broken "
+                    + "connection after the request reached SES or the relay's end of data); it was not resent. "
+                    + "See the service README, section Ambiguous sends, for what to do with each.")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MailRequestView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-field (status other than UNKNOWN or FAILED, limit out of range)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<MailRequestView> list(
+            @Parameter(description = "UNKNOWN or FAILED") @QueryParam("status") String status,
+            @Parameter(description = "At most this many (1..1000, default 100)") @QueryParam("limit") @DefaultValue("100") int limit) {
+        MailStatus wanted;
+        if ("UNKNOWN".equals(status)) {
+            wanted = MailStatus.UNKNOWN;
+        } else if ("FAILED".equals(status)) {
+            wanted = MailStatus.FAILED;
+        } else {
+            throw new ProblemException(Problem.of(400, "invalid-field", "Invalid query", "status must be UNKNOWN or FAILED"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProblemException(Problem.of(400, "invalid-field", "Invalid query", "limit must be 1.." + MAX_LIMIT));
+        }
+        return log.needingAttention(wanted, limit).stream().map(MailRequestView::of).toList();
     }
 }

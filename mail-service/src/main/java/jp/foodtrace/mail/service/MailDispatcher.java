@@ -34,9 +34,11 @@ import jp.foodtrace.mail.repository.MailLogRepository;
  * Sends what the mail log holds, one request at a time per worker thread:
  * claim (PENDING → CLAIMED, committed) → suppression check → compose once → wait for the rate
  * limiter → SENDING (committed) → transport → SENT / PENDING again (transient, with backoff) /
- * FAILED, then the outcome event. Because the claim and the SENDING mark commit before the
- * transport is called, a redelivered request or a second instance can never send it again; the
- * only window left is a crash during the transport call (README: the ambiguous case).
+ * FAILED / UNKNOWN (the transport cannot tell whether the message left), then the outcome event.
+ * Because the claim and the SENDING mark commit before the transport is called, a redelivered
+ * request or a second instance can never send it again, and only a failure the transport classified
+ * as certainly-not-sent is retried; what stays open is a crash during the transport call (README:
+ * ambiguous sends).
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -190,23 +192,39 @@ public class MailDispatcher {
             sample.stop(meters.timer("suite.mail_service.send.duration", "transport", transport.name()));
             finish(entry, MailStatus.SENDING, MailStatus.SENT, id, null);
         } catch (TransportFailure failure) {
-            Optional<Duration> delay = failure.retriable() ? retry.nextDelay(entry.attempts()) : Optional.empty();
-            if (delay.isPresent()) {
-                LOG.warnf("request %s: %s; attempt %d again in %s", request.requestId(), failure.getMessage(),
-                        entry.attempts() + 1, delay.get());
-                count("retry");
-                log.release(request.requestId(), MailStatus.SENDING, delay.get(), failure.getMessage());
-            } else {
-                String reason = failure.retriable()
-                        ? "gave up after " + entry.attempts() + " attempts: " + failure.getMessage()
-                        : failure.getMessage();
-                LOG.errorf("request %s failed: %s", request.requestId(), reason);
-                finish(entry, MailStatus.SENDING, MailStatus.FAILED, null, reason);
+            switch (failure.kind()) {
+                case AMBIGUOUS -> {
+                    // The message may have left: a second attempt could deliver it twice (README: ambiguous sends).
+                    LOG.errorf("request %s: %s; outcome unknown, not resent", request.requestId(), failure.getMessage());
+                    finish(entry, MailStatus.SENDING, MailStatus.UNKNOWN, null,
+                            "outcome unknown: " + failure.getMessage() + "; not resent");
+                }
+                case TRANSIENT -> retryOrGiveUp(entry, failure);
+                case PERMANENT -> {
+                    LOG.errorf("request %s failed: %s", request.requestId(), failure.getMessage());
+                    finish(entry, MailStatus.SENDING, MailStatus.FAILED, null, failure.getMessage());
+                }
             }
         } catch (RuntimeException e) {
             // Not a failure the transport classified: whether the message left cannot be told.
             LOG.errorf(e, "request %s: unexpected failure during the send", request.requestId());
             finish(entry, MailStatus.SENDING, MailStatus.UNKNOWN, null, "outcome unknown: " + e);
+        }
+    }
+
+    /** A send that certainly did not happen: again after the backoff, or FAILED once the attempts are used up. */
+    private void retryOrGiveUp(MailLogEntry entry, TransportFailure failure) {
+        String requestId = entry.requestId();
+        Optional<Duration> delay = retry.nextDelay(entry.attempts());
+        if (delay.isPresent()) {
+            LOG.warnf("request %s: %s; attempt %d again in %s", requestId, failure.getMessage(), entry.attempts() + 1,
+                    delay.get());
+            count("retry");
+            log.release(requestId, MailStatus.SENDING, delay.get(), failure.getMessage());
+        } else {
+            String reason = "gave up after " + entry.attempts() + " attempts: " + failure.getMessage();
+            LOG.errorf("request %s failed: %s", requestId, reason);
+            finish(entry, MailStatus.SENDING, MailStatus.FAILED, null, reason);
         }
     }
 

@@ -13,6 +13,9 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jp.foodtrace.mail.client.SesMailTransport;
 import jp.foodtrace.mail.client.SmtpMailTransport;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.SesClientBuilder;
 
 class MailBeansTest {
 
@@ -45,5 +48,14 @@ class MailBeansTest {
         assertEquals(Duration.ofDays(60), config.unsubscribe().validity());
         assertEquals(3.5, new MailBeans().sendRateLimiter(config(Map.of("suite.mail.unsubscribe.key", "k".repeat(32),
                 "suite.mail.rate.instances", "4"))).permitsPerSecond(), 1e-9);
+    }
+
+    @Test
+    void sesClientMakesOneAttemptPerCallAndKeepsTheExtensionsOverrides() {
+        SesClientBuilder builder = SesClient.builder().overrideConfiguration(
+                ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(7)).build());
+        ClientOverrideConfiguration override = MailBeans.withoutSdkRetries(builder).overrideConfiguration();
+        assertEquals(1, override.retryStrategy().orElseThrow().maxAttempts());
+        assertEquals(Duration.ofSeconds(7), override.apiCallTimeout().orElseThrow());
     }
 }

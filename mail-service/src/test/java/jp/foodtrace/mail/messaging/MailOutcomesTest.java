@@ -41,8 +41,8 @@ class MailOutcomesTest {
     }
 
     @Test
-    void unknownLeavesAsFailedSoItIsNotCountedAsASend() {
-        assertEquals("FAILED", MailOutcomes.toEvent(entry(MailStatus.UNKNOWN, null, "outcome unknown")).outcome());
+    void unknownLeavesAsUnknownWithItsReason() {
+        assertEquals("UNKNOWN", MailOutcomes.toEvent(entry(MailStatus.UNKNOWN, null, "outcome unknown")).outcome());
     }
 
     @Test

@@ -13,7 +13,8 @@ import jp.foodtrace.messaging.events.MailOutcome;
 
 /**
  * Counts sends from {@code mail.events.v1}: a {@link MailOutcome} with outcome {@code SENT} is one
- * send at its time. Other outcomes (SUPPRESSED, FAILED) reached no mailbox and do not count.
+ * send at its time. Other outcomes (SUPPRESSED, FAILED, and UNKNOWN, which may or may not have
+ * left) do not count.
  */
 @ApplicationScoped
 public class SendLog {
