@@ -2,6 +2,7 @@ package jp.foodtrace.sync.messaging;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.sync.db.Jdbc;
 
 /**
@@ -42,18 +44,84 @@ public class Outbox {
         return event.id();
     }
 
-    /** An event waiting in the outbox: its row id, its topic and the envelope to send. */
-    record Pending(long id, String topic, EventEnvelope event) {
+    /**
+     * An event waiting in the outbox: its row id, its topic and the envelope to send, or, when the
+     * row holds no valid envelope, why not (such a row can never be sent and is parked).
+     */
+    record Pending(long id, UUID eventId, String topic, EventEnvelope event, PermanentFailure invalid) {
     }
 
     List<Pending> pending(int limit) {
         return jdbc.list("SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?",
-                rs -> new Pending(rs.getLong("id"), rs.getString("topic"), envelope(rs)), limit);
+                Outbox::pending, limit);
     }
 
     void markPublished(List<Long> ids) {
         jdbc.update("UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)",
                 (Object) ids.toArray(Long[]::new));
+    }
+
+    /**
+     * Moves a pending row to {@code parked_outbox_event} with the reason it can never be published,
+     * in one statement; returns false when it was no longer pending.
+     */
+    boolean park(long id, String reason, String detail) {
+        return jdbc.update("""
+                WITH moved AS (
+                    DELETE FROM outbox_event WHERE id = ? AND published_at IS NULL
+                    RETURNING id, event_id, topic, event_key, event_type, occurred_at, payload
+                )
+                INSERT INTO parked_outbox_event (event_id, outbox_id, topic, event_key, event_type, occurred_at,
+                                                 payload, reason, detail)
+                SELECT event_id, id, topic, event_key, event_type, occurred_at, payload, ?, ? FROM moved
+                ON CONFLICT (event_id) DO UPDATE SET outbox_id = EXCLUDED.outbox_id, topic = EXCLUDED.topic,
+                    event_key = EXCLUDED.event_key, event_type = EXCLUDED.event_type,
+                    occurred_at = EXCLUDED.occurred_at, payload = EXCLUDED.payload, reason = EXCLUDED.reason,
+                    detail = EXCLUDED.detail, parked_at = now()""", id, reason, detail) == 1;
+    }
+
+    /** A parked event as ops list it (without the payload, which may be large). */
+    public record Parked(UUID eventId, long outboxId, String topic, String key, String type, Instant occurredAt,
+            int payloadBytes, String reason, String detail, Instant parkedAt) {
+    }
+
+    /** The parked events, oldest parking first, at most {@code limit}. */
+    public List<Parked> parked(int limit) {
+        return jdbc.list("""
+                SELECT event_id, outbox_id, topic, event_key, event_type, occurred_at, octet_length(payload) AS bytes,
+                       reason, detail, parked_at
+                FROM parked_outbox_event ORDER BY parked_at, event_id LIMIT ?""",
+                rs -> new Parked(rs.getObject("event_id", UUID.class), rs.getLong("outbox_id"), rs.getString("topic"),
+                        rs.getString("event_key"), rs.getString("event_type"), Jdbc.instant(rs, "occurred_at"),
+                        rs.getInt("bytes"), rs.getString("reason"), rs.getString("detail"),
+                        Jdbc.instant(rs, "parked_at")),
+                limit);
+    }
+
+    /** How many of the given events were parked. */
+    public long parked(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.one("SELECT count(*) FROM parked_outbox_event WHERE event_id = ANY (?)",
+                rs -> rs.getLong(1), (Object) eventIds.toArray(UUID[]::new)).orElse(0L);
+    }
+
+    /**
+     * Moves a parked event back into the outbox under the same event id; it gets a new row id, so it
+     * goes out after the events already waiting. Returns false when no such event is parked.
+     */
+    @Transactional
+    public boolean requeue(UUID eventId) {
+        return jdbc.one("""
+                WITH moved AS (
+                    DELETE FROM parked_outbox_event WHERE event_id = ?
+                    RETURNING event_id, topic, event_key, event_type, occurred_at, payload
+                ), queued AS (
+                    INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload)
+                    SELECT event_id, topic, event_key, event_type, occurred_at, payload FROM moved
+                )
+                SELECT count(*) FROM moved""", rs -> rs.getLong(1), eventId).orElse(0L) == 1;
     }
 
     /** How many of the given events still wait for publication. */
@@ -73,8 +141,23 @@ public class Outbox {
         }
     }
 
-    private static EventEnvelope envelope(ResultSet rs) throws SQLException {
-        return new EventEnvelope(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-                rs.getString("event_key"), Jdbc.instant(rs, "occurred_at"), Optional.empty(), rs.getString("payload"));
+    /**
+     * Reads a pending row. A row that cannot make a valid envelope (no key: a consumer would
+     * dead-letter it, and a compacted topic refuses it) is returned with the reason instead.
+     */
+    private static Pending pending(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        UUID eventId = rs.getObject("event_id", UUID.class);
+        String topic = rs.getString("topic");
+        String key = rs.getString("event_key");
+        if (key == null || key.isBlank()) {
+            return new Pending(id, eventId, topic, null, new PermanentFailure("the event has no key"));
+        }
+        try {
+            return new Pending(id, eventId, topic, new EventEnvelope(eventId, rs.getString("event_type"), key,
+                    Jdbc.instant(rs, "occurred_at"), Optional.empty(), rs.getString("payload")), null);
+        } catch (NullPointerException e) {
+            return new Pending(id, eventId, topic, null, new PermanentFailure("no valid envelope: " + e.getMessage()));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -24,7 +26,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jp.foodtrace.messaging.PublishFailures;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.messaging.TransientFailure;
 import jp.foodtrace.sync.config.SyncConfig;
 import jp.foodtrace.sync.db.Jdbc;
 import jp.foodtrace.sync.problem.ProblemException;
@@ -32,16 +36,34 @@ import jp.foodtrace.sync.problem.ProblemException;
 /**
  * Publishes pending outbox events in outbox order and marks them published once Kafka
  * acknowledged them (acks=all, idempotent producer). A request that wrote events calls
- * {@link #publishPending()} after its commit and waits, so it answers only after the broker
+ * {@link #awaitPublished(List)} after its commit and waits, so it answers only after the broker
  * confirmed; a timer does the same for whatever a request could not publish (broker down). One
  * relay pass at a time, across instances too (an advisory lock), so events of one key never
  * overtake each other.
+ *
+ * <p>Every event of a pass is sent and its outcome collected on its own, so one bad row never
+ * holds up the rows behind it. An event Kafka can never take ({@link PublishFailures}: too large,
+ * invalid topic or record, no outgoing channel for its topic, no valid envelope) is parked in
+ * {@code parked_outbox_event} with its reason, counted in
+ * {@code suite.sync_service.outbox.parked{topic,reason}} and logged at WARN. A failure that may
+ * pass parks nothing: the pass marks nothing published and the timer sends the batch again, as
+ * before; consumers drop the repeats by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x5f_0b0c_0001L;
+    /** The topic tag of a row whose topic has no outgoing channel: keeps the tag's values bounded. */
+    private static final String UNKNOWN_TOPIC = "unknown";
+
+    /** What one pass did: rows settled (published or parked), and the first failure that may pass. */
+    record Pass(int settled, Throwable mayPass) {
+    }
+
+    /** What one send came to: confirmed (no failure), or the failure Kafka reported. */
+    private record Attempt(Outbox.Pending row, Throwable failure) {
+    }
 
     private final Outbox outbox;
     private final Jdbc jdbc;
@@ -88,6 +110,8 @@ public class OutboxRelay {
      * Publishes pending events until the given ones are out; a request calls this after its
      * commit. When Kafka does not confirm in time the answer is 503: the change is stored and the
      * timer will publish its events, and resending the request is safe (it comes back unchanged).
+     * When one of them was parked, the answer is 500 {@code publish-parked}: the change is stored
+     * but its event will not go out until ops requeue it, and resending does not help.
      */
     public void awaitPublished(List<UUID> eventIds) {
         if (eventIds.isEmpty()) {
@@ -105,38 +129,101 @@ public class OutboxRelay {
                     "the data is stored but Kafka has not confirmed its events yet; they will be published shortly, "
                             + "and resending the request is safe");
         }
+        if (outbox.parked(eventIds) > 0) {
+            throw new ProblemException(500, "publish-parked", "Event parked",
+                    "the data is stored but Kafka refused one of its events for good; it was parked for operations "
+                            + "to requeue, and resending the request does not publish it");
+        }
     }
 
     private OutboxRelay self() {
         return Arc.container().instance(OutboxRelay.class).get();
     }
 
-    /** Publishes up to one batch of pending events and waits for their acks; returns how many. */
-    @Transactional
+    /**
+     * Publishes up to one batch of pending events and waits for their acks; returns how many left
+     * the outbox (published or parked). Fails when a send failed in a way that may pass: then
+     * nothing of the batch is marked published (the parked rows stay parked), and the next pass
+     * sends it again in outbox order.
+     */
     public int publishPending() {
+        Pass pass = self().pass();
+        if (pass.mayPass() != null) {
+            throw new TransientFailure("Kafka did not take every event of the pass", pass.mayPass());
+        }
+        return pass.settled();
+    }
+
+    /** One pass in one transaction: the advisory lock, the sends, then parking and marking. */
+    @Transactional
+    Pass pass() {
         jdbc.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, RELAY_LOCK);
         List<Outbox.Pending> pending = outbox.pending(config.publish().relayBatch());
         if (pending.isEmpty()) {
-            return 0;
+            return new Pass(0, null);
         }
-        List<Uni<Void>> acks = new ArrayList<>();
-        for (Outbox.Pending p : pending) {
+        Duration timeout = config.publish().ackTimeout();
+        List<Uni<Attempt>> sends = pending.stream()
+                .map(p -> send(p).ifNoItem().after(timeout).fail()
+                        .onItemOrFailure().transform((ignored, failure) -> new Attempt(p, failure)))
+                .toList();
+        List<Attempt> attempts = Uni.join().all(sends).andFailFast().await().indefinitely();
+        List<Outbox.Pending> confirmed = new ArrayList<>();
+        int parked = 0;
+        Throwable mayPass = null;
+        for (Attempt attempt : attempts) {
+            if (attempt.failure() == null) {
+                confirmed.add(attempt.row());
+                continue;
+            }
+            Optional<Throwable> permanent = PublishFailures.permanentCause(attempt.failure());
+            if (permanent.isPresent()) {
+                parked += park(attempt.row(), permanent.get()) ? 1 : 0;
+            } else if (mayPass == null) {
+                mayPass = attempt.failure();
+            }
+        }
+        if (mayPass != null) {
+            return new Pass(parked, mayPass);
+        }
+        outbox.markPublished(confirmed.stream().map(Outbox.Pending::id).toList());
+        for (Outbox.Pending p : confirmed) {
+            meters.counter("suite.sync_service.events.published", "topic", p.topic()).increment();
+        }
+        return new Pass(confirmed.size() + parked, null);
+    }
+
+    /** The send of one row; a row that cannot be sent at all is a failed send like any other. */
+    private Uni<Void> send(Outbox.Pending p) {
+        try {
+            if (p.invalid() != null) {
+                throw p.invalid();
+            }
             MutinyEmitter<String> emitter = emitters.get(p.topic());
             if (emitter == null) {
-                throw new IllegalStateException("no outgoing channel for topic " + p.topic());
+                throw new InvalidTopicException("no outgoing channel for topic " + p.topic());
             }
             Message<String> message = Message.of(p.event().payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(p.event().aggregateId())
                     .withHeaders(p.event().headers())
                     .build());
-            acks.add(emitter.sendMessage(message));
+            return emitter.sendMessage(message);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
         }
-        Duration timeout = config.publish().ackTimeout();
-        Uni.join().all(acks).andFailFast().await().atMost(timeout);
-        outbox.markPublished(pending.stream().map(Outbox.Pending::id).toList());
-        for (Outbox.Pending p : pending) {
-            meters.counter("suite.sync_service.events.published", "topic", p.topic()).increment();
+    }
+
+    private boolean park(Outbox.Pending p, Throwable permanent) {
+        String reason = PublishFailures.reason(permanent);
+        String detail = PublishFailures.detail(permanent);
+        if (!outbox.park(p.id(), reason, detail)) {
+            return false;
         }
-        return pending.size();
+        String topic = emitters.containsKey(p.topic()) ? p.topic() : UNKNOWN_TOPIC;
+        meters.counter("suite.sync_service.outbox.parked", "topic", topic, "reason", reason).increment();
+        LOG.warnf("outbox event %s (row %d, topic %s) can never be published and was parked (%s: %s); "
+                + "GET /v1/ops/outbox/parked lists it, POST /v1/ops/outbox/parked/%s/requeue sends it again",
+                p.eventId(), p.id(), p.topic(), reason, detail, p.eventId());
+        return true;
     }
 }

@@ -34,6 +34,16 @@ public final class OrderViews {
     public record StatusDetail(String orderId, List<OrderStatusChanged.LineRejection> rejections, String shipmentId) {
     }
 
+    /** An order event the relay parked, as ops see it (the payload stays in the database). */
+    public record ParkedOrder(UUID receiptId, String terminalId, long sequence, String storeCode, String topic,
+            String key, Instant receivedAt, int payloadBytes, String reason, String detail, Instant parkedAt) {
+
+        static ParkedOrder of(SubmissionRepository.Parked p) {
+            return new ParkedOrder(p.receiptId(), p.terminalId(), p.sequence(), p.storeCode(), p.topic(), p.key(),
+                    p.receivedAt(), p.payloadBytes(), p.reason(), p.detail(), p.parkedAt());
+        }
+    }
+
     /** One order of a CSV batch. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record CsvOrderResult(long sequence, int firstLine, String outcome, UUID receiptId,

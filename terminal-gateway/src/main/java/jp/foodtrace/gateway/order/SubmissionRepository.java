@@ -142,6 +142,88 @@ public class SubmissionRepository {
         }
     }
 
+    /**
+     * Moves a receipt's outbox row to {@code parked_submission} with the reason it can never be
+     * published, in one statement. Returns false when the row was no longer in the outbox (Kafka
+     * confirmed it meanwhile, or another instance parked it first).
+     */
+    public boolean park(UUID receiptId, String topic, String key, String reason, String detail) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement park = c.prepareStatement("""
+                        WITH moved AS (
+                            DELETE FROM submission_outbox WHERE receipt_id = ?
+                            RETURNING receipt_id, received_at, payload
+                        )
+                        INSERT INTO parked_submission (receipt_id, topic, event_key, received_at, payload, reason, detail)
+                        SELECT receipt_id, ?, ?, received_at, payload, ?, ? FROM moved
+                        ON CONFLICT (receipt_id) DO UPDATE SET topic = EXCLUDED.topic, event_key = EXCLUDED.event_key,
+                            received_at = EXCLUDED.received_at, payload = EXCLUDED.payload, reason = EXCLUDED.reason,
+                            detail = EXCLUDED.detail, parked_at = now()""")) {
+            park.setObject(1, receiptId);
+            park.setString(2, topic);
+            park.setString(3, key);
+            park.setString(4, reason);
+            park.setString(5, detail);
+            return park.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("parking failed", e);
+        }
+    }
+
+    /** A receipt whose order event was parked, as ops list it (without the payload, which may be large). */
+    public record Parked(UUID receiptId, String terminalId, long sequence, String storeCode, String topic,
+            String key, Instant receivedAt, int payloadBytes, String reason, String detail, Instant parkedAt) {
+    }
+
+    /** The parked receipts, oldest parking first, at most {@code limit}. */
+    public List<Parked> parked(int limit) {
+        List<Parked> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("""
+                        SELECT k.receipt_id, s.terminal_id, s.sequence, s.store_code, k.topic, k.event_key,
+                               k.received_at, octet_length(k.payload), k.reason, k.detail, k.parked_at
+                        FROM parked_submission k JOIN submission s ON s.receipt_id = k.receipt_id
+                        ORDER BY k.parked_at, k.receipt_id LIMIT ?""")) {
+            q.setInt(1, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Parked(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getInt(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("parked query failed", e);
+        }
+    }
+
+    /**
+     * Moves a parked receipt back into the outbox, with its original receipt time, so that the
+     * relay's next round publishes it. Returns false when no such receipt is parked.
+     */
+    public boolean requeue(UUID receiptId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement requeue = c.prepareStatement("""
+                        WITH moved AS (
+                            DELETE FROM parked_submission WHERE receipt_id = ?
+                            RETURNING receipt_id, received_at, payload
+                        ), queued AS (
+                            INSERT INTO submission_outbox (receipt_id, received_at, payload)
+                            SELECT receipt_id, received_at, payload FROM moved
+                            ON CONFLICT (receipt_id) DO NOTHING
+                        )
+                        SELECT count(*) FROM moved""")) {
+            requeue.setObject(1, receiptId);
+            try (ResultSet rs = requeue.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("requeue failed", e);
+        }
+    }
+
     public Optional<Submission> find(String terminalId, long sequence) {
         return query("WHERE s.terminal_id = ? AND s.sequence = ?", ps -> {
             ps.setString(1, terminalId);
@@ -181,7 +263,8 @@ public class SubmissionRepository {
     private static final String SELECT = """
             SELECT s.receipt_id, s.terminal_id, s.sequence, s.fingerprint, s.store_code, s.received_at, s.status,
                    s.status_detail::text, s.updated_at,
-                   NOT EXISTS (SELECT 1 FROM submission_outbox p WHERE p.receipt_id = s.receipt_id) AS published""";
+                   NOT EXISTS (SELECT 1 FROM submission_outbox p WHERE p.receipt_id = s.receipt_id)
+                   AND NOT EXISTS (SELECT 1 FROM parked_submission k WHERE k.receipt_id = s.receipt_id) AS published""";
 
     private Optional<Submission> query(String where, Binder binder) {
         try (Connection c = dataSource.getConnection();
