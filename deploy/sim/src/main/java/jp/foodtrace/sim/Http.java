@@ -58,6 +58,21 @@ final class Http {
                 return reply;
             }
         }
-        throw new IllegalStateException("unexpected answer " + reply.status() + ": " + reply.body());
+        throw new StatusException(reply.status(), reply.body());
+    }
+
+    /** An answer with a status the caller did not expect: a 503 while a service restarts, for example. */
+    static final class StatusException extends IllegalStateException {
+
+        private final int status;
+
+        StatusException(int status, JsonNode body) {
+            super("unexpected answer " + status + ": " + body);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 }

@@ -2,18 +2,18 @@ package jp.foodtrace.sim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +35,15 @@ import io.vertx.core.http.RequestOptions;
  * terminal sends one order at once, the morning rush) and {@code steady} (a total rate for a
  * duration). A share of orders is sent twice as after a lost answer ({@code --resend}); a few
  * misbehaving terminals send a wrong key, from a wrong address and malformed CSV
- * ({@code --misbehaving}). Prints progress every second and a summary, and writes every receipt
- * to a file for the reconciliation.
+ * ({@code --misbehaving}). Prints progress every second and a summary, and appends every receipt
+ * to a file for the reconciliation as it arrives ({@link ReceiptLog}).
+ *
+ * <p>Faults are part of what it measures: a timeout, refused or dropped connection or an
+ * unexpected answer in any step (register, order, resend, misbehave with its heartbeats) is
+ * counted by step and kind ({@link Faults}) and shown in the progress line and the summary, and
+ * the run goes on. An order is sent up to {@code --attempts} times (as a terminal resends after no
+ * answer, a 5xx or a 429); one that got no receipt after the last attempt is
+ * <b>unacknowledged</b>: the terminal was never told it was received, so it is not lost.
  */
 public final class TerminalFleetSim {
 
@@ -49,9 +56,15 @@ public final class TerminalFleetSim {
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final Latencies latencies = new Latencies();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
-    private final Queue<String> receipts = new ConcurrentLinkedQueue<>();
+    private final Faults faults = new Faults();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong unacknowledged = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ReceiptLog receipts;
 
     TerminalFleetSim(Options options) {
         this.options = options;
@@ -77,44 +90,91 @@ public final class TerminalFleetSim {
         register(fleet);
         List<String> items = Catalog.items(options.integer("items", 500));
         String mode = options.command("rush");
+        if (!List.of("rush", "steady", "saturate").contains(mode)) {
+            throw new IllegalArgumentException("mode must be rush, steady or saturate");
+        }
         long sequenceBase = System.currentTimeMillis();
+        receipts = new ReceiptLog(home.resolve("receipts-" + sequenceBase + ".csv"),
+                home.resolve("receipts-latest.csv"));
         long start = System.nanoTime();
         long periodic = vertx.setPeriodic(1000, id -> progress(start));
+        // Killed (Ctrl-C, SIGTERM): every receipt so far is flushed already, and answers arriving
+        // meanwhile are still written, so the file stays open; say what the run got to.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                vertx.cancelTimer(periodic);
+                System.out.println("\n[sim] interrupted; the summary so far:");
+                summary();
+            }
+        }, "sim-interrupted"));
         switch (mode) {
             case "rush" -> rush(fleet, items, sequenceBase);
             case "steady" -> steady(fleet, items, sequenceBase);
-            case "saturate" -> saturate(fleet, items, sequenceBase);
-            default -> throw new IllegalArgumentException("mode must be rush, steady or saturate");
+            default -> saturate(fleet, items, sequenceBase);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         vertx.cancelTimer(periodic);
         boolean misbehaviourHandled = misbehave(fleet);
-        Path receiptsFile = home.resolve("receipts-" + sequenceBase + ".csv");
-        Files.writeString(receiptsFile, "terminal_id,sequence,receipt_id\n" + String.join("\n", receipts) + "\n",
-                StandardCharsets.UTF_8);
-        Files.writeString(home.resolve("receipts-latest.csv"), Files.readString(receiptsFile));
+        finished.set(true);
+        closeReceipts();
         System.out.printf("%n%s: %d orders in %.2f s = %.0f orders/s%n", mode, answered.get(), seconds,
                 answered.get() / seconds);
-        System.out.println("latency (acknowledged orders): " + latencies.summary());
-        System.out.println("outcomes: " + new java.util.TreeMap<>(outcomes));
-        System.out.println("receipts: " + receiptsFile);
+        summary();
         long failed = outcomes.entrySet().stream().filter(e -> !e.getKey().startsWith("2"))
                 .mapToLong(e -> e.getValue().get()).sum();
-        return failed == 0 && misbehaviourHandled;
+        return failed == 0 && faults.total() == 0 && misbehaviourHandled;
     }
 
-    /** Imports the fleet into the gateway's registry (idempotent: an upsert per terminal). */
-    private void register(List<FleetTerminal> fleet) throws Exception {
-        HttpClient admin = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port));
-        String body = admin.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/v1/admin/terminals/import")
-                        .putHeader("Authorization", "Bearer " + options.text("admin-token", "local-admin-token"))
-                        .putHeader("Content-Type", "text/csv"))
-                .compose(req -> req.send(Buffer.buffer(FleetRegistry.toCsv(fleet))))
-                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        System.out.println("[sim] registered " + fleet.size() + " terminals: " + body);
-        if (!body.startsWith("200")) {
-            throw new IllegalStateException("fleet import refused: " + body);
+    private void summary() {
+        // One line that scripts read: the first number is the acknowledged count.
+        System.out.printf("orders: acknowledged %d; without a receipt %d (unacknowledged: no receipt after the last"
+                + " attempt, so not lost); refused %d (4xx); still in flight %d%n", acknowledged.get(),
+                unacknowledged.get(), refused.get(), sent.get() - answered.get() - retries.get());
+        System.out.println("latency (acknowledged orders): " + latencies.summary());
+        System.out.println("outcomes: " + new TreeMap<>(outcomes));
+        System.out.println("errors: " + faults.total() + " " + faults.snapshot());
+        System.out.println("receipts: " + receipts.file());
+    }
+
+    private void closeReceipts() {
+        try {
+            receipts.close();
+        } catch (IOException e) {
+            System.out.println("[sim] closing the receipts file failed: " + e);
+        }
+    }
+
+    /**
+     * Imports the fleet into the gateway's registry (idempotent: an upsert per terminal). Tried
+     * for {@code --register-wait} seconds; a fleet imported by an earlier run is still registered,
+     * so the run goes on after a failure and the orders show whether the terminals are known.
+     */
+    private void register(List<FleetTerminal> fleet) throws InterruptedException {
+        HttpClient admin = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
+                .setConnectTimeout(5000));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.integer("register-wait", 60));
+        while (true) {
+            try {
+                String body = admin.request(new RequestOptions().setMethod(HttpMethod.POST)
+                                .setURI("/v1/admin/terminals/import").setTimeout(30_000)
+                                .putHeader("Authorization", "Bearer " + options.text("admin-token", "local-admin-token"))
+                                .putHeader("Content-Type", "text/csv"))
+                        .compose(req -> req.send(Buffer.buffer(FleetRegistry.toCsv(fleet))))
+                        .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))
+                        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                System.out.println("[sim] registered " + fleet.size() + " terminals: " + body);
+                if (body.startsWith("200")) {
+                    return;
+                }
+                count("register-" + body.substring(0, 3));
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                System.out.println("[sim] registering the fleet failed (" + faults.count("register", e) + "): " + e);
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.println("[sim] going on without registering: terminals of an earlier run are still known");
+                return;
+            }
+            TimeUnit.SECONDS.sleep(2);
         }
     }
 
@@ -190,70 +250,119 @@ public final class TerminalFleetSim {
         submit(terminal, sequence, body, attempt, done, () -> { });
     }
 
-    /** Sends an order; on a timeout, a 5xx or a 429 sends the same body again, as a terminal does. */
+    /**
+     * Sends an order; on no answer, a 5xx or a 429 sends the same body again after a growing pause,
+     * as a terminal does, up to {@code --attempts} times in all.
+     */
     private void submit(FleetTerminal terminal, long sequence, String body, int attempt, CountDownLatch done,
             Runnable then) {
         long began = System.nanoTime();
         sent.incrementAndGet();
         post(terminal, options.text("path", "/v1/orders"), "application/json", body, terminal.key()).onComplete(result -> {
             int status = result.succeeded() ? result.result().status() : 0;
-            if ((status == 0 || status >= 500 || status == 429) && attempt < 5) {
-                count("retry-" + (status == 0 ? "timeout" : status));
-                vertx.setTimer(200L * attempt, id -> submit(terminal, sequence, body, attempt + 1, done, then));
+            String failure = result.succeeded() ? null : faults.count("order", result.cause());
+            if ((status == 0 || status >= 500 || status == 429) && attempt < options.integer("attempts", 5)) {
+                count("retry-" + (status == 0 ? failure : status));
+                retries.incrementAndGet();
+                vertx.setTimer(Math.min(200L * attempt, 2000L),
+                        id -> submit(terminal, sequence, body, attempt + 1, done, then));
                 return;
             }
             answered.incrementAndGet();
-            count(Integer.toString(status));
-            if (status == 202 || status == 200) {
+            count(status == 0 ? "no-answer-" + failure : Integer.toString(status));
+            String receipt = status == 202 || status == 200 ? result.result().json().path("receiptId").asText() : "";
+            if (!receipt.isEmpty()) {
                 latencies.record(System.nanoTime() - began);
-                String receipt = result.result().json().path("receiptId").asText();
-                if (!receipt.isEmpty()) {
-                    receipts.add(terminal.terminalId() + "," + sequence + "," + receipt);
-                    if (ThreadLocalRandom.current().nextDouble() < options.decimal("resend", 0.02)) {
-                        resend(terminal, body, receipt);
-                    }
+                acknowledged.incrementAndGet();
+                write(() -> receipts.acknowledged(terminal.terminalId(), sequence, receipt));
+                if (ThreadLocalRandom.current().nextDouble() < options.decimal("resend", 0.02)) {
+                    resend(terminal, body, receipt);
                 }
+            } else if (status >= 400 && status < 500 && status != 429) {
+                refused.incrementAndGet();
+            } else {
+                unacknowledged.incrementAndGet();
+                write(() -> receipts.unacknowledged(terminal.terminalId(), sequence));
             }
             done.countDown();
             then.run();
         });
     }
 
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            faults.count("receipts", e);
+        }
+    }
+
     /** The terminal lost the answer and sends the same order again: it must get the same receipt. */
     private void resend(FleetTerminal terminal, String body, String receipt) {
         post(terminal, "/v1/orders", "application/json", body, terminal.key()).onComplete(result -> {
-            boolean same = result.succeeded() && result.result().status() == 200
-                    && receipt.equals(result.result().json().path("receiptId").asText());
+            if (result.failed()) {
+                faults.count("resend", result.cause());
+                return;
+            }
+            int status = result.result().status();
+            if (status != 200) {
+                count("resend-" + status);
+                return;
+            }
+            boolean same = receipt.equals(result.result().json().path("receiptId").asText());
             count(same ? "resend-same-receipt" : "resend-MISMATCH");
         });
     }
 
-    /** A few terminals misbehave; every one must be refused the right way. */
-    private boolean misbehave(List<FleetTerminal> fleet) throws Exception {
+    /**
+     * A few terminals misbehave; every one must be refused the right way. A check that met an
+     * error (counted under {@code heartbeat} or {@code misbehave}) is unverified, not passed.
+     */
+    private boolean misbehave(List<FleetTerminal> fleet) throws InterruptedException {
         int count = Math.min(options.integer("misbehaving", 5), fleet.size());
         boolean allRefused = true;
+        int unverified = 0;
         for (int i = 0; i < count; i++) {
             FleetTerminal t = fleet.get(i);
-            int wrongKey = post(t, "/v1/heartbeat", "application/json", "", "wrong-key-" + i + "-0000000000")
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).status();
+            Reply wrongKey = await("heartbeat",
+                    post(t, "/v1/heartbeat", "application/json", "", "wrong-key-" + i + "-0000000000"));
             FleetTerminal elsewhere = new FleetTerminal(t.terminalId(), t.storeCode(), "127.30.0." + (i + 1), t.key());
-            int wrongAddress = post(elsewhere, "/v1/heartbeat", "application/json", "", t.key())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).status();
-            Reply csv = post(t, "/v1/orders/csv", "text/csv; charset=UTF-8",
+            Reply wrongAddress = await("heartbeat", post(elsewhere, "/v1/heartbeat", "application/json", "", t.key()));
+            Reply csv = await("misbehave", post(t, "/v1/orders/csv", "text/csv; charset=UTF-8",
                     "store_code,sequence,delivery_date,item_code,quantity,unit\n" + t.storeCode() + ",x,2030-01-01\n",
-                    t.key()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    t.key()));
+            if (wrongKey == null || wrongAddress == null || csv == null) {
+                unverified++;
+                allRefused = false;
+                continue;
+            }
             boolean csvRefused = csv.status() == 200 && csv.json().path("errors").size() == 1
                     && csv.json().path("accepted").asInt() == 0;
-            count("misbehaving-wrong-key-" + wrongKey);
-            count("misbehaving-wrong-address-" + wrongAddress);
+            count("misbehaving-wrong-key-" + wrongKey.status());
+            count("misbehaving-wrong-address-" + wrongAddress.status());
             count("misbehaving-malformed-csv-" + (csvRefused ? "refused" : "ACCEPTED"));
-            allRefused &= wrongKey == 401 && wrongAddress == 403 && csvRefused;
+            allRefused &= wrongKey.status() == 401 && wrongAddress.status() == 403 && csvRefused;
         }
         if (count > 0) {
             System.out.println("[sim] " + count + " misbehaving terminals " + (allRefused ? "refused as expected"
+                    : unverified > 0 ? "not all checked: " + unverified + " met errors (see errors)"
                     : "NOT refused as expected"));
         }
         return allRefused;
+    }
+
+    /** The reply, or null after counting the error under the step. */
+    private Reply await(String step, Future<Reply> reply) throws InterruptedException {
+        try {
+            return reply.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            faults.count(step, e);
+            return null;
+        }
     }
 
     record Reply(int status, JsonNode json) {
@@ -300,7 +409,8 @@ public final class TerminalFleetSim {
 
     private void progress(long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("[sim] %5.1f s  sent %d  answered %d  in flight %d  %s%n", seconds, sent.get(),
-                answered.get(), sent.get() - answered.get(), new java.util.TreeMap<>(outcomes));
+        System.out.printf("[sim] %5.1f s  sent %d  acked %d  unacked %d  in flight %d  errors %d %s  %s%n", seconds,
+                sent.get(), acknowledged.get(), unacknowledged.get(), sent.get() - answered.get() - retries.get(),
+                faults.total(), faults.snapshot(), new TreeMap<>(outcomes));
     }
 }
