@@ -33,6 +33,7 @@ import jp.foodtrace.mail.service.MimeComposer;
 import jp.foodtrace.mail.service.RenderedMail;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.events.MailOutcome;
+import jp.foodtrace.testsupport.FaultInjectingProxy;
 import jp.foodtrace.testsupport.TestPlatform;
 
 /**

@@ -29,6 +29,7 @@ import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.platform.Platform;
 import jp.foodtrace.platform.PlatformConfig;
 import jp.foodtrace.platform.SuiteService;
+import jp.foodtrace.testsupport.FaultInjectingProxy;
 
 /**
  * The short variant of {@code deploy/sim/bin/bench-faults}, so that a regression fails the build:
@@ -42,13 +43,14 @@ class FaultsIT {
 
     private static final Pattern ACKNOWLEDGED = Pattern.compile("acknowledged (\\d+)");
 
-    private static FaultyLink database;
+    private static FaultInjectingProxy database;
     private static Platform platform;
     private static Path work;
 
     @BeforeAll
     static void startSuite() throws IOException {
-        database = new FaultyLink("127.0.0.1", 5432);
+        database = FaultInjectingProxy.refusingTo("127.0.0.1", 5432);
+        database.passThrough();
         PlatformConfig free = PlatformConfig.isolated(PlatformConfig.findRoot(),
                 Path.of("target/platform-faults").toAbsolutePath(), "suite_test_faults");
         PlatformConfig config = new PlatformConfig(free.root(), free.home(), free.host(), free.kafkaPort(),
@@ -83,9 +85,9 @@ class FaultsIT {
                 "--port", Integer.toString(platform.config().port(SuiteService.TERMINAL_GATEWAY)));
         Thread.sleep(6_000);
         System.out.println("[faults] database unreachable for 6 s");
-        database.cut();
+        database.refuse();
         Thread.sleep(6_000);
-        database.restore();
+        database.passThrough();
         Thread.sleep(6_000);
         System.out.println("[faults] kill -9 of order-service, restarted 3 s later");
         platform.service(SuiteService.ORDER_SERVICE).process().running().orElseThrow().destroyForcibly();

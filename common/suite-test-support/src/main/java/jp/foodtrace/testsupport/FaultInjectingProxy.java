@@ -1,4 +1,4 @@
-package jp.foodtrace.mail;
+package jp.foodtrace.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of a real server (the SES endpoint, the SMTP sink) that can break the
- * connection where a transport cannot tell whether its request was taken:
+ * A TCP proxy in front of a real server (the SES endpoint, the SMTP sink, PostgreSQL) that can
+ * break the connection as a fault would: a server that went away, or one that took the request
+ * but whose answer never arrived:
  * <ul>
  * <li>{@link #passThrough()}: relays both ways;</li>
  * <li>{@link #refuse()}: nothing listens on the port, so a connect is refused (nothing sent);</li>
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * The mode is read on every read, so it also applies to connections opened before it was set.
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
 
     private enum Mode {
         PASS, REFUSE, SWALLOW_ANSWER
@@ -53,7 +54,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /** A proxy on a free local port towards {@code host:upstreamPort}, refusing until told otherwise. */
-    static FaultInjectingProxy refusingTo(String host, int upstreamPort) throws IOException {
+    public static FaultInjectingProxy refusingTo(String host, int upstreamPort) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -63,27 +64,27 @@ final class FaultInjectingProxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Connections the proxy accepted so far (each is one attempt of the client to reach the server). */
-    int acceptedConnections() {
+    public int acceptedConnections() {
         return accepted.get();
     }
 
     /** Answers the proxy dropped so far. */
-    int swallowedAnswers() {
+    public int swallowedAnswers() {
         return swallowed.get();
     }
 
-    synchronized void passThrough() throws IOException {
+    public synchronized void passThrough() throws IOException {
         mode = Mode.PASS;
         listen();
     }
 
     /** Stops listening and cuts every open connection, so that the next attempt is refused. */
-    synchronized void refuse() throws IOException {
+    public synchronized void refuse() throws IOException {
         mode = Mode.REFUSE;
         if (server != null) {
             server.close();
@@ -94,7 +95,7 @@ final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    synchronized void swallowAnswerAfter(String clientMarker) throws IOException {
+    public synchronized void swallowAnswerAfter(String clientMarker) throws IOException {
         marker = clientMarker.getBytes(StandardCharsets.US_ASCII);
         mode = Mode.SWALLOW_ANSWER;
         listen();
