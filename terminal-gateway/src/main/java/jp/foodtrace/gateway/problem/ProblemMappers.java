@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import jp.foodtrace.messaging.Failures;
+
 /** Every error leaves as application/problem+json. */
 public class ProblemMappers {
 
@@ -36,8 +38,17 @@ public class ProblemMappers {
                 .build();
     }
 
+    /**
+     * A failure that may pass (the database failing over, the broker away: {@link Failures}) is a
+     * 503 with Retry-After, so that the terminal resends the same sequence later; anything else is
+     * a 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (Failures.isTransient(e)) {
+            LOG.warnf("request failed transiently: %s", e.toString());
+            return problem(Problems.unavailable("the service is briefly unavailable; send the same request again"));
+        }
         LOG.error("unexpected failure", e);
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(500, "internal-error", "Internal error", "the request could not be completed"))
