@@ -1,5 +1,6 @@
 package jp.foodtrace.messaging;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public class ConsumerRetries {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String state = root instanceof java.sql.SQLException sql && sql.getSQLState() != null
+        String state = root instanceof SQLException sql && sql.getSQLState() != null
                 ? " [SQLState " + sql.getSQLState() + "]" : "";
         return root == failure ? failure + state : failure + "; caused by " + root + state;
     }
