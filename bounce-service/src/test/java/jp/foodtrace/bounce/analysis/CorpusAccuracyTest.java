@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.foodtrace.bounce.TestCorpus;
+
 /**
  * Runs the analyzer over the shared corpus of real bounces and compares recipient, reason and
  * delivery status with the reference analyzer's verdicts. Every remaining disagreement must be
@@ -31,16 +33,9 @@ class CorpusAccuracyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BounceAnalyzer analyzer = new BounceAnalyzer();
 
-    static Path corpus() {
-        String root = System.getProperty("suite.root");
-        Path p = root != null ? Path.of(root).resolve("../shared/testdata/bounces")
-                : Path.of("../../shared/testdata/bounces");
-        return p.normalize();
-    }
-
     @Test
     void analyzerAgreesWithReferenceOnSampleCorpus() throws IOException {
-        Path corpus = corpus();
+        Path corpus = TestCorpus.root();
         Map<String, List<JsonNode>> expected = new TreeMap<>();
         for (String line : Files.readAllLines(corpus.resolve("expected-sisimai.jsonl"))) {
             if (line.isBlank()) {

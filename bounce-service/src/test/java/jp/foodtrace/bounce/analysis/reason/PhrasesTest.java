@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import jp.foodtrace.bounce.TestCorpus;
+
 class PhrasesTest {
     @Test
     void alternativesAreSplitOnlyAtTheTopLevel() {
@@ -40,9 +42,7 @@ class PhrasesTest {
     @Test
     void splitPatternsMatchExactlyLikeTheWholePattern() throws IOException {
         List<String> texts = new ArrayList<>();
-        String root = System.getProperty("suite.root");
-        Path dev = (root != null ? Path.of(root).resolve("../shared/testdata/bounces/dev")
-                : Path.of("../../shared/testdata/bounces/dev")).normalize();
+        Path dev = TestCorpus.dev();
         try (Stream<Path> files = Files.list(dev)) {
             for (Path p : files.toList()) {
                 for (String line : new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).split("\n")) {

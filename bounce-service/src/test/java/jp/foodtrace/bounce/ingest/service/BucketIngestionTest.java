@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.foodtrace.bounce.TestCorpus;
 import jp.foodtrace.bounce.analysis.BounceAnalyzer;
 import jp.foodtrace.bounce.analysis.BounceFact;
 import jp.foodtrace.bounce.config.BounceConfig;
@@ -189,7 +189,7 @@ class BucketIngestionTest {
     }
 
     static byte[] sample(String name) throws IOException {
-        return Files.readAllBytes(Path.of(System.getProperty("suite.root"), "..", "shared", "testdata", "bounces", name));
+        return Files.readAllBytes(TestCorpus.root().resolve(name));
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {

@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import jp.foodtrace.bounce.TestCorpus;
+
 class MailShapeTest {
 
     @Test
     void everySampleMailLooksLikeMail() throws IOException {
-        Path root = Path.of(System.getProperty("suite.root"), "..", "shared", "testdata", "bounces");
+        Path root = TestCorpus.root();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".eml")).toList();
