@@ -96,61 +96,29 @@ public class BatchIntake {
             single(records.get(0), read, write);
             return;
         }
-        ConsumerRetries.Attempts attempts = retries.attempts(records.get(0).topic());
-        while (true) {
-            List<Outcome> outcomes;
-            try {
-                outcomes = inTransaction(records, read, write);
-            } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
-                    try {
-                        attempts.await(records.size(), e);
-                        continue;
-                    } catch (GaveUp gaveUp) {
-                        LOG.warnf("batch of %d records from %s: %s; processing them one by one", records.size(),
-                                topics(records), gaveUp.getMessage());
-                    }
-                } else {
-                    attempts.succeeded();
-                    LOG.warnf("batch of %d records from %s failed (%s); processing them one by one", records.size(),
-                            topics(records), e.toString());
-                }
-                records.forEach(record -> single(record, read, write));
-                return;
-            }
-            attempts.succeeded();
-            outcomes.forEach(o -> meters.consumed(o.topic(), o.outcome()));
+        ConsumerRetries.Tried<List<Outcome>> tried = retries.untilNotTransient(records.get(0).topic(),
+                records.size(), () -> inTransaction(records, read, write));
+        if (tried.failure() == null) {
+            tried.value().forEach(o -> meters.consumed(o.topic(), o.outcome()));
             return;
         }
+        LOG.warnf("batch of %d records from %s failed (%s); processing them one by one", records.size(),
+                topics(records), tried.failure().toString());
+        records.forEach(record -> single(record, read, write));
     }
 
     /** One record in a transaction of its own: retried while the failure is transient, else dead-lettered. */
     private <T> void single(ConsumerRecord<String, String> record, Function<EventEnvelope, T> read,
             Consumer<List<T>> write) {
-        ConsumerRetries.Attempts attempts = retries.attempts(record.topic());
-        while (true) {
-            List<Outcome> outcomes;
-            try {
-                outcomes = inTransaction(List.of(record), read, write);
-            } catch (RuntimeException e) {
-                if (!Failures.isTransient(e)) {
-                    attempts.succeeded();
-                    EventIntake.deadLetter(deadLetters, retries, meters, record, e);
-                    return;
-                }
-                try {
-                    attempts.await(1, e);
-                } catch (GaveUp gaveUp) {
-                    EventIntake.deadLetter(deadLetters, retries, meters, record, gaveUp);
-                    return;
-                }
-                continue;
-            }
-            attempts.succeeded();
-            outcomes.forEach(o -> meters.consumed(o.topic(), o.outcome()));
+        ConsumerRetries.Tried<List<Outcome>> tried = retries.untilNotTransient(record.topic(), 1,
+                () -> inTransaction(List.of(record), read, write));
+        if (tried.failure() != null) {
+            EventIntake.deadLetter(deadLetters, retries, meters, record, tried.failure());
             return;
         }
+        tried.value().forEach(o -> meters.consumed(o.topic(), o.outcome()));
     }
+
     private <T> List<Outcome> inTransaction(List<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, T> read, Consumer<List<T>> write) {
         List<Outcome> outcomes = new ArrayList<>(records.size());

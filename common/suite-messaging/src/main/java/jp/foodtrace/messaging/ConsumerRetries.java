@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,6 +59,37 @@ public class ConsumerRetries {
         this.meters = meters;
         this.counterName = "suite." + service.replace('-', '_') + ".events.retried";
         this.clock = clock;
+    }
+
+    /** How work tried by {@link #untilNotTransient} ended: its value, or the permanent failure. */
+    public record Tried<T>(T value, RuntimeException failure) {
+    }
+
+    /**
+     * Runs {@code work} (one try, on {@code records} records of {@code topic}) until it succeeds or
+     * fails permanently: a transient failure ({@link Failures}) is waited out and tried again. Ends
+     * with the permanent failure, a {@link GaveUp} once the topic's give-up time has passed, as the
+     * {@link Tried#failure()}; a service stopping mid-retry throws a {@link TransientFailure}.
+     */
+    public <T> Tried<T> untilNotTransient(String topic, int records, Supplier<T> work) {
+        Attempts attempts = attempts(topic);
+        while (true) {
+            try {
+                T value = work.get();
+                attempts.succeeded();
+                return new Tried<>(value, null);
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    attempts.succeeded();
+                    return new Tried<>(null, e);
+                }
+                try {
+                    attempts.await(records, e);
+                } catch (GaveUp gaveUp) {
+                    return new Tried<>(null, gaveUp);
+                }
+            }
+        }
     }
 
     /** A deadline for records of {@code topic} that start failing now. */

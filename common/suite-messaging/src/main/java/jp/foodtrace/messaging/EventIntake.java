@@ -63,36 +63,20 @@ public class EventIntake {
 
     /** Must not be called inside a transaction: each try runs in one of its own. */
     public void accept(ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
-        ConsumerRetries.Attempts attempts = retries.attempts(record.topic());
-        while (true) {
-            String outcome;
-            try {
-                outcome = transactions.inNew(() -> {
+        ConsumerRetries.Tried<String> tried = retries.untilNotTransient(record.topic(), 1,
+                () -> transactions.inNew(() -> {
                     EventEnvelope event = EventEnvelope.from(record.key(), record.headers(), record.value());
                     if (!inbox.firstDelivery(record.topic(), event)) {
                         return IntakeMeters.DUPLICATE;
                     }
                     effect.accept(event);
                     return IntakeMeters.PROCESSED;
-                });
-            } catch (RuntimeException e) {
-                if (!Failures.isTransient(e)) {
-                    attempts.succeeded();
-                    deadLetter(deadLetters, retries, meters, record, e);
-                    return;
-                }
-                try {
-                    attempts.await(1, e);
-                } catch (GaveUp gaveUp) {
-                    deadLetter(deadLetters, retries, meters, record, gaveUp);
-                    return;
-                }
-                continue;
-            }
-            attempts.succeeded();
-            meters.consumed(record.topic(), outcome);
+                }));
+        if (tried.failure() != null) {
+            deadLetter(deadLetters, retries, meters, record, tried.failure());
             return;
         }
+        meters.consumed(record.topic(), tried.value());
     }
 
     /**
