@@ -1,6 +1,5 @@
 package jp.foodtrace.messaging;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,17 +107,6 @@ public class ConsumerRetries {
         return Map.copyOf(retrying);
     }
 
-    /** The failure and its root cause, with the SQLState where the database gave one: what ops need to see. */
-    static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String state = root instanceof SQLException sql && sql.getSQLState() != null
-                ? " [SQLState " + sql.getSQLState() + "]" : "";
-        return root == failure ? failure + state : failure + "; caused by " + root + state;
-    }
-
     void stop(@Observes ShutdownEvent event) {
         stopping.countDown();
     }
@@ -157,13 +145,13 @@ public class ConsumerRetries {
                 throw new GaveUp(failingFor, attempt, failure);
             }
             Duration delay = schedule.delay(attempt);
-            retrying.put(topic, new Retrying(firstFailure, attempt, describe(failure), now.plus(delay)));
+            retrying.put(topic, new Retrying(firstFailure, attempt, Failures.describe(failure), now.plus(delay)));
             Counter.builder(counterName)
                     .description("Records tried again after a transient failure, by topic")
                     .tag("topic", topic)
                     .register(meters)
                     .increment(records);
-            LOG.warnf("%s: %d record(s) failed transiently (%s); try %d in %d ms", topic, records, describe(failure),
+            LOG.warnf("%s: %d record(s) failed transiently (%s); try %d in %d ms", topic, records, Failures.describe(failure),
                     attempt + 1, delay.toMillis());
             try {
                 if (stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {

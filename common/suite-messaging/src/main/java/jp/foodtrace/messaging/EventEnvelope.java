@@ -6,10 +6,17 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The one event envelope of the suite: id, type, aggregate id (the Kafka key, which keeps one
@@ -31,6 +38,67 @@ public record EventEnvelope(UUID id, String type, String aggregateId, Instant oc
     /** A new event with a fresh id, happening now. */
     public static EventEnvelope of(String type, String aggregateId, String payload) {
         return new EventEnvelope(UUID.randomUUID(), type, aggregateId, Instant.now(), Optional.empty(), payload);
+    }
+
+    /**
+     * An event whose payload is the JSON of an event record; its type is the record's simple class
+     * name (the {@code event-type} every consumer checks with {@link #payloadAs}).
+     */
+    public static EventEnvelope forPayload(UUID id, String aggregateId, Instant occurredAt, Object payload,
+            ObjectMapper json) {
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload " + payload.getClass().getSimpleName() + " not serialisable", e);
+        }
+        return new EventEnvelope(id, payload.getClass().getSimpleName(), aggregateId, occurredAt, Optional.empty(), body);
+    }
+
+    /** The record to hand to an emitter: the payload as value, the aggregate id as key, the envelope as headers. */
+    public Message<String> toMessage() {
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(aggregateId)
+                .withHeaders(headers())
+                .build());
+    }
+
+    /**
+     * The record, completing {@code confirmed} when the broker acknowledged it or failed to. The
+     * future is completed by the producer's callback with no context of the sending thread (no
+     * transaction) carried over, so a caller may wait for it inside its own transaction.
+     */
+    public Message<String> toMessage(CompletableFuture<Void> confirmed) {
+        return toMessage()
+                .withAck(() -> {
+                    confirmed.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    confirmed.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    /**
+     * The payload as the event record it must be. The {@code event-type} header must name the
+     * record ({@code OrderAccepted}), and the JSON must read as one; otherwise the record can never
+     * be processed: a {@link PermanentFailure}.
+     */
+    public <T> T payloadAs(Class<T> type, ObjectMapper json) {
+        if (!type.getSimpleName().equals(this.type)) {
+            throw new PermanentFailure("unexpected event-type " + this.type + ", expected " + type.getSimpleName());
+        }
+        T value;
+        try {
+            value = json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+        if (value == null) {
+            throw new PermanentFailure("payload of " + type.getSimpleName() + " is null");
+        }
+        return value;
     }
 
     public Headers headers() {

@@ -145,4 +145,15 @@ public final class Failures {
         return sql.getSQLState() == null && sql.getMessage() != null
                 && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
+
+    /** The failure and its root cause, with the SQLState where the database gave one: what ops need to see. */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof SQLException sql && sql.getSQLState() != null
+                ? " [SQLState " + sql.getSQLState() + "]" : "";
+        return root == failure ? failure + state : failure + "; caused by " + root + state;
+    }
 }

@@ -1,10 +1,5 @@
 package jp.foodtrace.messaging;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import jp.foodtrace.data.Jdbc;
 
 /**
  * Records which events a service has processed, so that a redelivered record has no second
@@ -36,24 +31,16 @@ public class Inbox {
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    public Inbox(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public Inbox(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** True the first time an event id is seen, false for every redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String topic, EventEnvelope event) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, event.id());
-            insert.setString(2, topic);
-            insert.setString(3, event.type());
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw translate(e, "inbox insert failed for event " + event.id());
-        }
+        return jdbc.update(INSERT, event.id(), topic, event.type()) == 1;
     }
 
     /**
@@ -65,45 +52,15 @@ public class Inbox {
     public Set<UUID> firstDeliveries(String topic, List<EventEnvelope> events) {
         Map<UUID, String> types = new LinkedHashMap<>();
         events.forEach(event -> types.putIfAbsent(event.id(), event.type()));
-        Set<UUID> first = new HashSet<>();
         if (types.isEmpty()) {
-            return first;
+            return new HashSet<>();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-            insert.setString(1, topic);
-            insert.setArray(2, connection.createArrayOf("uuid", types.keySet().toArray(UUID[]::new)));
-            insert.setArray(3, connection.createArrayOf("text", types.values().toArray(String[]::new)));
-            try (ResultSet inserted = insert.executeQuery()) {
-                while (inserted.next()) {
-                    first.add(inserted.getObject(1, UUID.class));
-                }
-            }
-            return first;
-        } catch (SQLException e) {
-            throw translate(e, "inbox insert failed for " + types.size() + " events of " + topic);
-        }
-    }
-
-    private static RuntimeException translate(SQLException e, String message) {
-        if (e instanceof SQLTransientException) {
-            return new TransientFailure("inbox unavailable", e);
-        }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return new TransientFailure("inbox connection failed", e);
-        }
-        return new IllegalStateException(message, e);
+        return new HashSet<>(jdbc.list(INSERT_ALL, rs -> rs.getObject(1, UUID.class),
+                topic, types.keySet().toArray(UUID[]::new), types.values().toArray(String[]::new)));
     }
 
     /** Exposed for tests and ops tools: whether an event id has been processed. */
     public boolean seen(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT 1 FROM processed_event WHERE event_id = ?")) {
-            query.setObject(1, eventId);
-            return query.executeQuery().next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("inbox query failed", e);
-        }
+        return jdbc.one("SELECT 1 FROM processed_event WHERE event_id = ?", rs -> true, eventId).isPresent();
     }
 }
