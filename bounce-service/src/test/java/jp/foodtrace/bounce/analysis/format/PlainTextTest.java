@@ -1,0 +1,34 @@
+package jp.foodtrace.bounce.analysis.format;
+
+import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.HARD;
+import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.SOFT;
+import static jp.foodtrace.bounce.analysis.format.FormatTable.row;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class PlainTextTest {
+    private static final List<ExpectationRow> TABLE = List.of(
+            //  file                      recipient                          status     reply  reason          bounce agent
+            row("lhost-biglobe-01.eml",   "postmaster@mxr.biglobe.ne.jp",    "5.0.922", "",    "mailboxfull",  SOFT,  "PlainText"),
+            row("lhost-dragonfly-27.eml", "neko-nyaan@example.org",          "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: no bounce
+            row("lhost-postfix-07.eml",   "kijitora@user.example.or.jp",     "5.0.910", "",    "filtered",     SOFT,  "PlainText"),  // reference: reply 550
+            row("lhost-postfix-34.eml",   "kijitora@example.com",            "5.0.944", "",    "networkerror", SOFT,  "PlainText"),
+            row("lhost-qmail-21.eml",     "libgsasl7-dev@email.example.jp",  "5.1.1",   "",    "userunknown",  HARD,  "PlainText"),
+            row("lhost-qmail-23.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
+            row("lhost-qmail-25.eml",     "mailboxfull@libsisimai.net",      "5.2.2",   "552", "mailboxfull",  SOFT,  "PlainText"),
+            row("lhost-qmail-25.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
+            row("lhost-verizon-01.eml",   "0000000000@vzwpix.com",           "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: userunknown, 5.0.911
+            row("lhost-x1-01.eml",        "kijitora@example.co.jp",          "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
+            row("lhost-x1-03.eml",        "kijitora@example.org",            "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
+            row("rfc3464-37.eml",         "kijitora@neko.nyaan.example.com", "5.0.912", "",    "hostunknown",  HARD,  "PlainText"),
+            row("rfc3464-39.eml",         "kijitora@nyaan.example.net",      "5.0.901", "",    "onhold",       SOFT,  "PlainText"));
+
+    @TestFactory
+    Stream<DynamicTest> corpusSamplesGiveExactlyTheTabledFacts() {
+        return FormatTable.check(new PlainText(), TABLE);
+    }
+}
