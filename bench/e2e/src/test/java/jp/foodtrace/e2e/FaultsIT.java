@@ -32,7 +32,7 @@ import jp.foodtrace.platform.SuiteService;
 import jp.foodtrace.testsupport.FaultInjectingProxy;
 
 /**
- * The short variant of {@code deploy/sim/bin/bench-faults}, so that a regression fails the build:
+ * The short variant of {@code bench/sim/bin/bench-faults}, so that a regression fails the build:
  * the packaged gateway, order-service and sync-service under steady terminal load from the fleet
  * simulator, while the database goes away for a few seconds (every connection of every service
  * cut and new ones refused, as in a failover) and order-service is killed with -9 and restarted.
@@ -103,12 +103,12 @@ class FaultsIT {
         assertEquals(deadLettersBefore, deadLetters(), "transient faults must not dead-letter anything");
     }
 
-    /** Runs a simulator as its own process, as {@code deploy/sim/bin/sim} does, against this platform. */
+    /** Runs a simulator as its own process, as {@code bench/sim/bin/sim} does, against this platform. */
     private static Process sim(String name, String... args) throws IOException {
         Path root = platform.config().root();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-                root.resolve("deploy/sim/target/suite-sim.jar") + File.pathSeparator + root.resolve("deploy/sim/target/lib/*"),
+                root.resolve("bench/sim/target/suite-sim.jar") + File.pathSeparator + root.resolve("bench/sim/target/lib/*"),
                 mainOf(args[0])));
         command.addAll(List.of(args).subList(1, args.length));
         command.addAll(List.of("--home", work.toString(),

@@ -69,7 +69,7 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
     }
 
     public Path runtime() {
-        return root.resolve("deploy/runtime/target/runtime");
+        return root.resolve("local/runtime/target/runtime");
     }
 
     public Path logs() {

@@ -23,7 +23,7 @@ import jp.foodtrace.messaging.Topics;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode (combined broker and controller), run from the
- * Maven Central jars in {@code deploy/runtime/target/runtime/kafka}, with every topic of
+ * Maven Central jars in {@code local/runtime/target/runtime/kafka}, with every topic of
  * {@link Topics#ALL} created.
  */
 public final class KafkaBroker implements Component {
