@@ -1,6 +1,7 @@
 package jp.foodtrace.mail;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -26,12 +26,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jp.foodtrace.mail.client.OutgoingMail;
-import jp.foodtrace.mail.client.SmtpMailTransport;
-import jp.foodtrace.mail.client.TransportFailure;
-import jp.foodtrace.mail.service.MimeComposer;
-import jp.foodtrace.mail.service.RenderedMail;
-import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.mail.request.MailCategory;
+import jp.foodtrace.mail.template.RenderedMail;
+import jp.foodtrace.mail.template.service.MimeComposer;
+import jp.foodtrace.mail.transport.client.OutgoingMail;
+import jp.foodtrace.mail.transport.client.SmtpMailTransport;
+import jp.foodtrace.mail.transport.client.TransportFailure;
 import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.testsupport.FaultInjectingProxy;
 import jp.foodtrace.testsupport.TestPlatform;
@@ -71,8 +71,8 @@ class AmbiguousSendPlatformTest {
         String requestId = "refused-" + UUID.randomUUID();
         post(requestId, recipient);
 
-        JsonPath refused = awaitView(requestId, v -> "PENDING".equals(v.getString("status")) && v.getInt("attempts") >= 1
-                && v.getString("reason") != null);
+        JsonPath refused = MailTestSupport.awaitView(requestId, v -> "PENDING".equals(v.getString("status"))
+                && v.getInt("attempts") >= 1 && v.getString("reason") != null, "was never given back after a refusal");
         assertTrue(refused.getString("reason").contains("Connection refused"), refused.prettify());
         assertTrue(MailTestSupport.sesMessagesTo(recipient).isEmpty());
 
@@ -103,9 +103,9 @@ class AmbiguousSendPlatformTest {
 
         int connections = proxy.acceptedConnections();
         int swallowed = proxy.swallowedAnswers();
-        Thread.sleep(LONGER_THAN_FIRST_BACKOFF.toMillis());
-        assertEquals(connections, proxy.acceptedConnections(), "no further attempt reached the SES endpoint");
-        assertEquals(swallowed, proxy.swallowedAnswers());
+        await("no further attempt reaches the SES endpoint").during(LONGER_THAN_FIRST_BACKOFF)
+                .atMost(LONGER_THAN_FIRST_BACKOFF.plusSeconds(2))
+                .until(() -> proxy.acceptedConnections() == connections && proxy.swallowedAnswers() == swallowed);
         assertEquals(1, MailTestSupport.sesMessagesTo(recipient).size(), "the message is not sent again");
         JsonPath later = given().get("/v1/mail/requests/" + requestId).then().statusCode(200).extract().jsonPath();
         assertEquals("UNKNOWN", later.getString("status"));
@@ -117,8 +117,7 @@ class AmbiguousSendPlatformTest {
         assertTrue(unknown.contains(requestId), unknown.toString());
 
         // The outcome leaves like every final outcome, as UNKNOWN (not counted as a send), with the reason.
-        ConsumerRecord<String, String> event = MailTestSupport.outcomeEvent(Topics.MAIL_EVENTS, requestId)
-                .orElseThrow(() -> new AssertionError("no outcome event for " + requestId));
+        ConsumerRecord<String, String> event = MailTestSupport.awaitOutcomeEvent(requestId);
         MailOutcome outcome = json.readValue(event.value(), MailOutcome.class);
         assertEquals("UNKNOWN", outcome.outcome());
         assertEquals(later.getString("reason"), outcome.reason());
@@ -150,8 +149,8 @@ class AmbiguousSendPlatformTest {
             String recipient = MailTestSupport.uniqueRecipient("smtp-ambiguous");
             TransportFailure lost = assertThrows(TransportFailure.class, () -> smtp.send(mail(recipient)));
             assertEquals(TransportFailure.Kind.AMBIGUOUS, lost.kind(), lost.getMessage());
-            MailTestSupport.awaitTrue(() -> MailTestSupport.smtpInbox(recipient).getList("$").size() == 1,
-                    "the relay took the message whose answer was lost");
+            await("the relay took the message whose answer was lost").atMost(MailTestSupport.WAIT)
+                    .until(() -> MailTestSupport.smtpInbox(recipient).getList("$").size() == 1);
         }
     }
 
@@ -164,18 +163,5 @@ class AmbiguousSendPlatformTest {
     private static void post(String requestId, String recipient) {
         given().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
-    }
-
-    private static JsonPath awaitView(String requestId, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + MailTestSupport.WAIT.toNanos();
-        JsonPath view = null;
-        while (System.nanoTime() < deadline) {
-            view = given().get("/v1/mail/requests/" + requestId).then().statusCode(200).extract().jsonPath();
-            if (condition.test(view)) {
-                return view;
-            }
-            MailTestSupport.sleep(100);
-        }
-        throw new AssertionError("request " + requestId + " never got there: " + (view == null ? "-" : view.prettify()));
     }
 }

@@ -1,6 +1,7 @@
 package jp.foodtrace.mail;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,12 +34,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jp.foodtrace.mail.client.OutgoingMail;
-import jp.foodtrace.mail.client.SmtpMailTransport;
-import jp.foodtrace.mail.repository.MailLogRepository;
-import jp.foodtrace.mail.service.MimeComposer;
-import jp.foodtrace.mail.service.RenderedMail;
-import jp.foodtrace.mail.service.UnsubscribeTokens;
+import jp.foodtrace.mail.request.MailCategory;
+import jp.foodtrace.mail.request.repository.MailLogRepository;
+import jp.foodtrace.mail.template.RenderedMail;
+import jp.foodtrace.mail.template.service.MimeComposer;
+import jp.foodtrace.mail.transport.client.OutgoingMail;
+import jp.foodtrace.mail.transport.client.SmtpMailTransport;
+import jp.foodtrace.mail.unsubscribe.service.UnsubscribeTokens;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.Inbox;
 import jp.foodtrace.messaging.Topics;
@@ -129,8 +131,7 @@ class MailDeliveryPlatformTest {
         assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
 
         // The SENT event, keyed by recipient, carrying the SES message id.
-        ConsumerRecord<String, String> event = MailTestSupport.outcomeEvent(Topics.MAIL_EVENTS, requestId).orElseThrow(
-                () -> new AssertionError("no outcome event for " + requestId));
+        ConsumerRecord<String, String> event = MailTestSupport.awaitOutcomeEvent(requestId);
         assertEquals(recipient, event.key());
         assertEquals("MailOutcome", TestEvents.header(event, "event-type"));
         MailOutcome outcome = json.readValue(event.value(), MailOutcome.class);
@@ -152,7 +153,7 @@ class MailDeliveryPlatformTest {
 
         // The same request again, now over the topic as a new event: recorded as seen, nothing sent.
         EventEnvelope again = TestEvents.onTestPlatform().send(Topics.MAIL_REQUESTS, recipient, "MailRequested", body);
-        MailTestSupport.awaitTrue(() -> inbox.seen(again.id()), "the repeated request was not consumed");
+        await("the repeated request consumed").atMost(MailTestSupport.WAIT).until(() -> inbox.seen(again.id()));
         given().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(200)
                 .body("status", equalTo("SENT"));
 
@@ -167,7 +168,7 @@ class MailDeliveryPlatformTest {
                 null, "550 5.1.1 user unknown", "<x@mail.foodtrace.jp>", Instant.now());
         EventEnvelope event = TestEvents.onTestPlatform().send(Topics.MAIL_BOUNCES, recipient, "BounceRecorded",
                 json.writeValueAsString(bounce));
-        MailTestSupport.awaitTrue(() -> inbox.seen(event.id()), "the bounce was not consumed");
+        await("the bounce consumed").atMost(MailTestSupport.WAIT).until(() -> inbox.seen(event.id()));
 
         String requestId = "bounced-" + UUID.randomUUID();
         given().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
@@ -177,7 +178,7 @@ class MailDeliveryPlatformTest {
         assertEquals("suppressed: hard-bounce", view.getString("reason"));
         assertTrue(MailTestSupport.sesMessagesTo(recipient).isEmpty());
 
-        ConsumerRecord<String, String> outcome = MailTestSupport.outcomeEvent(Topics.MAIL_EVENTS, requestId).orElseThrow();
+        ConsumerRecord<String, String> outcome = MailTestSupport.awaitOutcomeEvent(requestId);
         assertEquals("SUPPRESSED", json.readValue(outcome.value(), MailOutcome.class).outcome());
     }
 
@@ -192,7 +193,8 @@ class MailDeliveryPlatformTest {
         EventEnvelope mailboxFull = events.send(Topics.MAIL_BOUNCES, soft, "BounceRecorded", json.writeValueAsString(
                 new BounceRecorded("s-" + UUID.randomUUID(), soft, "mailboxfull", false, "4.2.2", null, null, null,
                         Instant.now())));
-        MailTestSupport.awaitTrue(() -> inbox.seen(complaint.id()) && inbox.seen(mailboxFull.id()), "bounces not consumed");
+        await("both bounces consumed").atMost(MailTestSupport.WAIT)
+                .until(() -> inbox.seen(complaint.id()) && inbox.seen(mailboxFull.id()));
 
         String toComplainer = "complaint-" + UUID.randomUUID();
         String toSoft = "soft-" + UUID.randomUUID();
@@ -228,14 +230,9 @@ class MailDeliveryPlatformTest {
         events.send(Topics.MAIL_REQUESTS, "m@example.jp", "MailRequested", """
                 {"requestId":"%s","recipient":"m@example.jp","templateId":"recall-notice","parameters":{"memberName":"x"}}"""
                 .formatted(requestId));
-        Optional<ConsumerRecord<String, String>> dead = Optional.empty();
-        long deadline = System.nanoTime() + MailTestSupport.WAIT.toNanos();
-        while (dead.isEmpty() && System.nanoTime() < deadline) {
-            dead = events.read(Topics.deadLetterOf(Topics.MAIL_REQUESTS), Integer.MAX_VALUE, Duration.ofSeconds(4))
-                    .stream().filter(r -> r.value().contains(requestId)).findFirst();
-        }
-        assertTrue(dead.isPresent(), "nothing arrived on the dead-letter topic");
-        String reason = TestEvents.header(dead.get(), "dead-letter-reason");
+        ConsumerRecord<String, String> dead = MailTestSupport.awaitRecord(Topics.deadLetterOf(Topics.MAIL_REQUESTS),
+                r -> r.value().contains(requestId), "dead letter of " + requestId);
+        String reason = TestEvents.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("missing-parameter") && reason.contains("itemName"), reason);
         assertTrue(log.find(requestId).isEmpty());
     }
@@ -321,8 +318,8 @@ class MailDeliveryPlatformTest {
         String id = smtp.send(new OutgoingMail("smtp-" + UUID.randomUUID(), recipient, MailCategory.NOTICE, raw));
         assertEquals(messageId, id);
 
-        MailTestSupport.awaitTrue(() -> !MailTestSupport.smtpInbox(recipient).getList("$").isEmpty(),
-                "nothing arrived at the SMTP sink for " + recipient);
+        await("a message at the SMTP sink for " + recipient).atMost(MailTestSupport.WAIT)
+                .until(() -> !MailTestSupport.smtpInbox(recipient).getList("$").isEmpty());
         JsonPath inbox = MailTestSupport.smtpInbox(recipient);
         assertEquals(1, inbox.getList("$").size());
         String mime = inbox.getString("[0].mimeMessage");

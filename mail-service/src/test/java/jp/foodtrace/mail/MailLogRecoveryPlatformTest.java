@@ -3,12 +3,8 @@ package jp.foodtrace.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -21,8 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jp.foodtrace.mail.repository.MailLogRepository;
-import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
@@ -37,10 +32,7 @@ import jp.foodtrace.testsupport.SuitePlatformResource;
 class MailLogRecoveryPlatformTest {
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
-    MailLogRepository log;
+    Jdbc jdbc;
 
     @Inject
     ObjectMapper json;
@@ -68,8 +60,7 @@ class MailLogRecoveryPlatformTest {
         assertTrue(view.getString("reason").startsWith("outcome unknown"), view.getString("reason"));
         assertTrue(MailTestSupport.sesMessagesTo(recipient).isEmpty(), "an ambiguous request must not be sent again");
 
-        ConsumerRecord<String, String> event = MailTestSupport.outcomeEvent(Topics.MAIL_EVENTS, requestId)
-                .orElseThrow(() -> new AssertionError("no outcome event for " + requestId));
+        ConsumerRecord<String, String> event = MailTestSupport.awaitOutcomeEvent(requestId);
         MailOutcome outcome = json.readValue(event.value(), MailOutcome.class);
         assertEquals("UNKNOWN", outcome.outcome());
         assertTrue(outcome.reason().startsWith("outcome unknown"), outcome.reason());
@@ -77,17 +68,12 @@ class MailLogRecoveryPlatformTest {
 
     /** A row as an instance that died ten minutes ago in the given state leaves it. */
     private void insertAbandoned(String requestId, String recipient, String status) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        jdbc.update("""
                 INSERT INTO mail_log (request_id, recipient, template_id, locale, category, parameters, origin, status,
                                       attempts, claimed_at, transport)
                 VALUES (?, ?, 'account-notice', 'ja', 'transactional', ?::jsonb, 'rest', ?, 1,
-                        now() - interval '10 minutes', 'ses')""")) {
-            ps.setString(1, requestId);
-            ps.setString(2, recipient);
-            ps.setString(3, json.writeValueAsString(Map.of("memberName", "山田 太郎", "event", "ログイン",
-                    "occurredAt", "2026-03-01 09:00")));
-            ps.setString(4, status);
-            ps.executeUpdate();
-        }
+                        now() - interval '10 minutes', 'ses')""", requestId, recipient,
+                json.writeValueAsString(Map.of("memberName", "山田 太郎", "event", "ログイン", "occurredAt", "2026-03-01 09:00")),
+                status);
     }
 }

@@ -1,7 +1,7 @@
 package jp.foodtrace.mail;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.restassured.path.json.JsonPath;
+import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.testsupport.TestEvents;
 import jp.foodtrace.testsupport.TestPlatform;
 
@@ -21,6 +24,8 @@ import jp.foodtrace.testsupport.TestPlatform;
 final class MailTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final List<String> FINAL = List.of("SENT", "SUPPRESSED", "FAILED", "UNKNOWN");
 
     private MailTestSupport() {
     }
@@ -47,20 +52,28 @@ final class MailTestSupport {
 
     /** Waits until the request reached a final status; returns the REST view as JSON. */
     static JsonPath awaitFinished(String requestId) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonPath view = null;
-        while (System.nanoTime() < deadline) {
-            var response = given().get("/v1/mail/requests/" + requestId);
-            if (response.statusCode() == 200) {
-                view = response.jsonPath();
-                String status = view.getString("status");
-                if (List.of("SENT", "SUPPRESSED", "FAILED", "UNKNOWN").contains(status)) {
-                    return view;
+        return awaitView(requestId, view -> FINAL.contains(view.getString("status")), "did not finish");
+    }
+
+    /**
+     * Waits until the request's REST view meets the condition; returns it. On timeout the failure
+     * shows the last view seen.
+     */
+    static JsonPath awaitView(String requestId, Predicate<JsonPath> condition, String otherwise) {
+        AtomicReference<JsonPath> last = new AtomicReference<>();
+        try {
+            return await("request " + requestId).atMost(WAIT).pollInterval(POLL).until(() -> {
+                var response = given().get("/v1/mail/requests/" + requestId);
+                if (response.statusCode() != 200) {
+                    return null;
                 }
-            }
-            sleep(200);
+                last.set(response.jsonPath());
+                return last.get();
+            }, view -> view != null && condition.test(view));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("request " + requestId + " " + otherwise + ": "
+                    + (last.get() == null ? "unknown" : last.get().prettify()), e);
         }
-        throw new AssertionError("request " + requestId + " did not finish: " + (view == null ? "unknown" : view.prettify()));
     }
 
     static String sesEndpoint() {
@@ -90,32 +103,21 @@ final class MailTestSupport {
     }
 
     /** The outcome event of a request on mail.events.v1, read from the start of the topic. */
-    static Optional<ConsumerRecord<String, String>> outcomeEvent(String topic, String requestId) {
+    static ConsumerRecord<String, String> awaitOutcomeEvent(String requestId) {
+        return awaitRecord(Topics.MAIL_EVENTS, record -> record.value().contains("\"requestId\":\"" + requestId + "\""),
+                "outcome event of " + requestId);
+    }
+
+    /**
+     * The first record on a topic, read from its start, that meets the condition. Other tests write
+     * to the same topics, so records are found by content, not position.
+     */
+    static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> wanted,
+            String what) {
         TestEvents events = TestEvents.onTestPlatform();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : events.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(4))) {
-                if (record.value().contains("\"requestId\":\"" + requestId + "\"")) {
-                    return Optional.of(record);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
-            sleep(200);
-        }
-        assertTrue(condition.getAsBoolean(), what);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return await(what + " on " + topic).atMost(WAIT).pollInterval(POLL)
+                .until(() -> events.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(4)).stream().filter(wanted)
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 }

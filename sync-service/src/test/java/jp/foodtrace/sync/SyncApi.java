@@ -1,13 +1,14 @@
 package jp.foodtrace.sync;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,7 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jp.foodtrace.testsupport.TestPlatform;
 
-/** Helpers shared by the service's tests: clients with scopes, requests with their token, polling. */
+/** Helpers shared by the service's tests: clients with scopes, requests with their token, reading topics. */
 public final class SyncApi {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
@@ -30,7 +31,7 @@ public final class SyncApi {
     /** Registers a client with the given scopes through the admin endpoint; returns its token. */
     public static String clientWith(String... scopes) {
         return given().auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON)
-                .body(new java.util.HashMap<>(java.util.Map.of("name", "test client", "scopes", List.of(scopes))))
+                .body(new HashMap<>(Map.of("name", "test client", "scopes", List.of(scopes))))
                 .when().post("/v1/admin/clients")
                 .then().statusCode(201).extract().path("token");
     }
@@ -59,8 +60,8 @@ public final class SyncApi {
     }
 
     /**
-     * Reads a topic from the beginning until the records read so far satisfy {@code done} or 60 s
-     * passed; returns what was read.
+     * Reads a topic from the beginning until the records read so far satisfy {@code done}; fails
+     * when they do not within 60 s. Returns what was read.
      */
     public static List<ConsumerRecord<String, String>> readUntil(String topic,
             Predicate<List<ConsumerRecord<String, String>>> done) {
@@ -72,27 +73,13 @@ public final class SyncApi {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            // The consumer is not thread-safe: poll it on the test's own thread.
+            await("records on " + topic).atMost(Duration.ofSeconds(60)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return done.test(records);
+                    });
         }
         return records;
-    }
-
-    public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

@@ -6,14 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jp.foodtrace.mail.service.InvalidMailRequest;
-import jp.foodtrace.mail.service.MailIntake;
-import jp.foodtrace.mail.service.SuppressionService;
-import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.mail.request.service.InvalidMailRequest;
+import jp.foodtrace.mail.request.service.MailIntake;
+import jp.foodtrace.mail.suppression.service.SuppressionService;
 import jp.foodtrace.messaging.EventIntake;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.BounceRecorded;
@@ -46,7 +44,7 @@ public class InboundEvents {
     @Blocking
     public void onMailRequests(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
-            MailRequested request = payload(event, MailRequested.class);
+            MailRequested request = event.payloadAs(MailRequested.class, json);
             try {
                 mail.accept(request.requestId(), request.recipient(), request.templateId(), request.locale(),
                         request.category(), request.parameters(), MailIntake.ORIGIN_TOPIC);
@@ -60,7 +58,7 @@ public class InboundEvents {
     @Blocking
     public void onMailBounces(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
-            BounceRecorded bounce = payload(event, BounceRecorded.class);
+            BounceRecorded bounce = event.payloadAs(BounceRecorded.class, json);
             try {
                 suppressions.onBounce(bounce).ifPresent(reason -> LOG.infof("bounce %s suppresses a recipient (%s)",
                         bounce.bounceId(), reason));
@@ -68,16 +66,5 @@ public class InboundEvents {
                 throw new PermanentFailure("bounce " + bounce.bounceId() + " has no usable recipient", e);
             }
         });
-    }
-
-    private <T> T payload(EventEnvelope event, Class<T> type) {
-        if (!type.getSimpleName().equals(event.type())) {
-            throw new PermanentFailure("unexpected event-type " + event.type() + ", expected " + type.getSimpleName());
-        }
-        try {
-            return json.readValue(event.payload(), type);
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -6,20 +6,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.messaging.BatchIntake;
-import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.EventIntake;
-import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.ProductMaster;
 import jp.foodtrace.messaging.events.ShipmentRecorded;
 import jp.foodtrace.messaging.events.StoreMaster;
 import jp.foodtrace.messaging.events.TerminalOrderSubmitted;
-import jp.foodtrace.order.master.MasterData;
-import jp.foodtrace.order.order.OrderIntake;
+import jp.foodtrace.order.master.service.MasterData;
+import jp.foodtrace.order.storeorder.service.OrderIntake;
 
 /**
  * Every topic order-service consumes: envelope checked, redeliveries dropped, malformed records
@@ -50,37 +47,26 @@ public class InboundEvents {
     @Blocking
     public void onTerminalOrders(ConsumerRecords<String, String> records) {
         batches.consume(records,
-                event -> new OrderIntake.Submission(event.aggregateId(), read(event, TerminalOrderSubmitted.class)),
+                event -> new OrderIntake.Submission(event.aggregateId(),
+                        event.payloadAs(TerminalOrderSubmitted.class, json)),
                 orders::submitted);
     }
 
     @Incoming(Channels.MASTER_PRODUCTS)
     @Blocking
     public void onMasterProducts(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> master.apply(read(event, ProductMaster.class)));
+        intake.accept(record, event -> master.apply(event.payloadAs(ProductMaster.class, json)));
     }
 
     @Incoming(Channels.MASTER_STORES)
     @Blocking
     public void onMasterStores(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> master.apply(read(event, StoreMaster.class)));
+        intake.accept(record, event -> master.apply(event.payloadAs(StoreMaster.class, json)));
     }
 
     @Incoming(Channels.SHIPMENTS)
     @Blocking
     public void onShipments(ConsumerRecords<String, String> records) {
-        batches.consume(records, event -> read(event, ShipmentRecorded.class), orders::shipped);
-    }
-
-    private <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            T value = json.readValue(event.payload(), type);
-            if (value == null) {
-                throw new PermanentFailure("empty " + type.getSimpleName());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        batches.consume(records, event -> event.payloadAs(ShipmentRecorded.class, json), orders::shipped);
     }
 }

@@ -36,7 +36,7 @@ import jp.foodtrace.messaging.Inbox;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.order.master.Product;
 import jp.foodtrace.order.master.Store;
-import jp.foodtrace.order.order.StoreOrder;
+import jp.foodtrace.order.storeorder.StoreOrder;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 
@@ -90,7 +90,7 @@ class BatchConsumptionTest {
         ConsumerRecord<String, String> dead = events.awaitKey(Topics.deadLetterOf(Topics.TERMINAL_ORDERS), badKey,
                 Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("nothing arrived on the dead-letter topic"));
         assertEquals(bad.payload(), dead.value());
-        assertTrue(TestEvents.header(dead, "dead-letter-reason").contains("not a valid TerminalOrderSubmitted"),
+        assertTrue(TestEvents.header(dead, "dead-letter-reason").contains("payload is not a TerminalOrderSubmitted"),
                 TestEvents.header(dead, "dead-letter-reason"));
         assertNotNull(TestEvents.header(dead, "dead-letter-cause"));
         assertEquals(Topics.TERMINAL_ORDERS, TestEvents.header(dead, "dead-letter-topic"));
@@ -121,6 +121,9 @@ class BatchConsumptionTest {
         ConsumerRecord<String, String> dead = events.awaitKey(Topics.deadLetterOf(Topics.TERMINAL_ORDERS), shop.store(),
                 Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("nothing arrived on the dead-letter topic"));
         assertEquals(refused.id().toString(), TestEvents.header(dead, "event-id"));
+        // The database's own word, kept by the data-access failure, is what made it permanent.
+        assertTrue(TestEvents.header(dead, "dead-letter-reason").contains("SQLState 23505"),
+                TestEvents.header(dead, "dead-letter-reason"));
         // The batch was rolled back before it sent anything; the records one by one sent their own.
         List<ConsumerRecord<String, String>> status = events.read(Topics.ORDERS_STATUS, Integer.MAX_VALUE,
                 Duration.ofSeconds(3));

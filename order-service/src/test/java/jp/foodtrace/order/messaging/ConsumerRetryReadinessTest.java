@@ -1,6 +1,7 @@
 package jp.foodtrace.order.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,17 +79,11 @@ class ConsumerRetryReadinessTest {
         awaitReadiness(200);
     }
 
-    private Response awaitReadiness(int status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Response response;
-        do {
-            response = given().when().get("/q/health/ready");
-            if (response.statusCode() == status) {
-                return response;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("readiness never answered " + status + ": " + response.asString());
+    private static Response awaitReadiness(int status) {
+        // Polled often: the first retries come 0.5 s apart, and the down phase must be caught.
+        return await("readiness answering " + status).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> given().when().get("/q/health/ready"), response -> response.statusCode() == status);
     }
 
     private double retried() {

@@ -1,6 +1,5 @@
 package jp.foodtrace.sync.batch;
 
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +9,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.foodtrace.sync.csv.Csv;
-import jp.foodtrace.sync.problem.ProblemException;
+import jp.foodtrace.rest.ProblemException;
+import jp.foodtrace.sync.rest.CsvBodies;
+import jp.foodtrace.text.Codes;
+import jp.foodtrace.text.Csv;
 
 /**
  * Reads an uploaded batch into entries, one per record, so that a record that cannot be read is
  * rejected alone: a JSON array is converted element by element, a CSV upload row by row (the
- * first row is the header and is checked against the expected columns).
+ * first row is the header and is checked against the expected columns). A CSV upload that cannot
+ * be read at all (charset, bytes, quoting) is refused whole by {@link CsvBodies}.
  */
 @ApplicationScoped
 public class BatchReader {
@@ -74,17 +76,11 @@ public class BatchReader {
 
     private <T> List<Entry<T>> csvGrouped(byte[] body, String charsetName, List<String> header, boolean grouped,
             GroupMapper<T> mapper) {
-        Charset charset = Csv.charset(charsetName).orElseThrow(() -> new ProblemException(415, "unsupported-charset",
-                "Unsupported media type", "CSV is read in UTF-8 or Shift_JIS"));
-        List<Csv.Row> rows;
-        try {
-            rows = Csv.parse(new String(body, charset));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("malformed-csv", e.getMessage());
-        }
+        List<Csv.Row> rows = CsvBodies.read(body, charsetName);
         if (rows.isEmpty() || !rows.get(0).fields().stream().map(String::strip).map(String::toLowerCase).toList()
                 .equals(header)) {
-            throw ProblemException.badRequest("malformed-csv", "the first line must be the header " + String.join(",", header));
+            throw CsvBodies.malformed(rows.isEmpty() ? 1 : rows.get(0).line(), "wrong-header",
+                    "the first line must be the header " + String.join(",", header));
         }
         List<Entry<T>> entries = new ArrayList<>();
         List<Csv.Row> data = rows.subList(1, rows.size());
@@ -102,12 +98,18 @@ public class BatchReader {
         return entries;
     }
 
-    /** Groups consecutive CSV rows with the same first column (one record spread over several lines). */
+    /**
+     * Groups consecutive CSV rows with the same first column (one record spread over several lines);
+     * the column is a code, so {@code ＳＨ１} and {@code SH1} are the same record.
+     */
     public static List<List<Csv.Row>> groupByFirstColumn(List<Csv.Row> rows) {
         List<List<Csv.Row>> groups = new ArrayList<>();
+        String current = null;
         for (Csv.Row row : rows) {
-            if (groups.isEmpty() || !groups.get(groups.size() - 1).get(0).field(0).equals(row.field(0))) {
+            String key = Codes.normalize(row.field(0));
+            if (groups.isEmpty() || !key.equals(current)) {
                 groups.add(new ArrayList<>());
+                current = key;
             }
             groups.get(groups.size() - 1).add(row);
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.text.Codes;
 
 /**
  * Runs the records of a batch through one upsert each, turning {@link Rejected} into a per-record
@@ -59,6 +60,14 @@ public final class Batches {
             throw new Rejected(field + " is required");
         }
         return value.strip();
+    }
+
+    /**
+     * A required code, quantity or unit: full-width digits and letters become ASCII
+     * ({@code ＳＨ－１} is {@code SH-1}, {@code ＣＳ} is {@code CS}). Never for names.
+     */
+    public static String requiredCode(String value, String field) {
+        return Codes.normalize(required(value, field));
     }
 
     public static <V> V required(V value, String field) {

@@ -5,18 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.messaging.BatchIntake;
-import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.sync.feed.service.FeedService;
 
 /**
  * Every topic this service consumes, taken a poll at a time through the {@link BatchIntake}:
- * envelope checked, redeliveries dropped, malformed records dead-lettered, consumption counted.
+ * envelope checked, payload read as the event record its {@code event-type} names, redeliveries
+ * dropped, malformed records dead-lettered, consumption counted.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -38,14 +37,6 @@ public class InboundEvents {
     @Incoming(Channels.ORDERS_ACCEPTED)
     @Blocking
     public void onOrdersAccepted(ConsumerRecords<String, String> records) {
-        intake.consume(records, event -> FeedService.checked(read(event.payload(), OrderAccepted.class)), feed::append);
-    }
-
-    private <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("payload is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        intake.consume(records, event -> FeedService.checked(event.payloadAs(OrderAccepted.class, json)), feed::append);
     }
 }

@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.PermanentFailure;
-import jp.foodtrace.sync.db.Jdbc;
 
 /**
  * The transactional outbox: an event is written in the same transaction as the change it
@@ -36,7 +36,7 @@ public class Outbox {
     /** Adds an event with the payload record's simple name as its type; returns its event id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String key, Object payload) {
-        EventEnvelope event = EventEnvelope.of(payload.getClass().getSimpleName(), key, toJson(payload));
+        EventEnvelope event = EventEnvelope.forPayload(UUID.randomUUID(), key, Instant.now(), payload, json);
         jdbc.update("""
                 INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?)""",

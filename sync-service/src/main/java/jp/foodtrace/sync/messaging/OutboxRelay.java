@@ -1,6 +1,5 @@
 package jp.foodtrace.sync.messaging;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,20 +20,18 @@ import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.PublishFailures;
-import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.TransientFailure;
+import jp.foodtrace.rest.Problem;
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.config.SyncConfig;
-import jp.foodtrace.sync.db.Jdbc;
-import jp.foodtrace.sync.problem.ProblemException;
 
 /**
- * Publishes pending outbox events in outbox order and marks them published once Kafka
- * acknowledged them (acks=all, idempotent producer). A request that wrote events calls
- * {@link #awaitPublished(List)} after its commit and waits, so it answers only after the broker
- * confirmed; a timer does the same for whatever a request could not publish (broker down). One
+ * Hands pending outbox events, in outbox order, to the {@link OutboxPublisher} and marks them
+ * published once Kafka acknowledged them (acks=all, idempotent producer). A request that wrote
+ * events calls {@link #awaitPublished(List)} after its commit and waits, so it answers only after
+ * the broker confirmed; a timer does the same for whatever a request could not publish. One
  * relay pass at a time, across instances too (an advisory lock), so events of one key never
  * overtake each other.
  *
@@ -66,24 +60,18 @@ public class OutboxRelay {
     }
 
     private final Outbox outbox;
+    private final OutboxPublisher publisher;
     private final Jdbc jdbc;
     private final SyncConfig config;
     private final MeterRegistry meters;
-    private final Map<String, MutinyEmitter<String>> emitters;
     private ScheduledExecutorService timer;
 
-    public OutboxRelay(Outbox outbox, Jdbc jdbc, SyncConfig config, MeterRegistry meters,
-            @Channel(Channels.MASTER_PRODUCTS_OUT) MutinyEmitter<String> products,
-            @Channel(Channels.MASTER_STORES_OUT) MutinyEmitter<String> stores,
-            @Channel(Channels.SHIPMENTS_OUT) MutinyEmitter<String> shipments,
-            @Channel(Channels.LOTS_OUT) MutinyEmitter<String> lots,
-            @Channel(Channels.MAIL_REQUESTS_OUT) MutinyEmitter<String> mail) {
+    public OutboxRelay(Outbox outbox, OutboxPublisher publisher, Jdbc jdbc, SyncConfig config, MeterRegistry meters) {
         this.outbox = outbox;
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.config = config;
         this.meters = meters;
-        this.emitters = Map.of(Topics.MASTER_PRODUCTS, products, Topics.MASTER_STORES, stores,
-                Topics.SHIPMENTS, shipments, Topics.LOTS, lots, Topics.MAIL_REQUESTS, mail);
     }
 
     void start(@Observes StartupEvent startup, OutboxRelay self) {
@@ -125,14 +113,15 @@ public class OutboxRelay {
             LOG.warnf("publishing after commit failed: %s", e.getMessage());
         }
         if (outbox.unpublished(eventIds) > 0) {
-            throw new ProblemException(503, "publish-pending", "Service unavailable",
+            long retryAfter = Math.max(1, config.publish().relayInterval().toSeconds());
+            throw new ProblemException(Problem.of(503, "publish-pending", "Service unavailable",
                     "the data is stored but Kafka has not confirmed its events yet; they will be published shortly, "
-                            + "and resending the request is safe");
+                            + "and resending the request is safe"), Map.of("Retry-After", Long.toString(retryAfter)));
         }
         if (outbox.parked(eventIds) > 0) {
-            throw new ProblemException(500, "publish-parked", "Event parked",
+            throw new ProblemException(Problem.of(500, "publish-parked", "Event parked",
                     "the data is stored but Kafka refused one of its events for good; it was parked for operations "
-                            + "to requeue, and resending the request does not publish it");
+                            + "to requeue, and resending the request does not publish it"));
         }
     }
 
@@ -162,10 +151,8 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return new Pass(0, null);
         }
-        Duration timeout = config.publish().ackTimeout();
         List<Uni<Attempt>> sends = pending.stream()
-                .map(p -> send(p).ifNoItem().after(timeout).fail()
-                        .onItemOrFailure().transform((ignored, failure) -> new Attempt(p, failure)))
+                .map(p -> send(p).onItemOrFailure().transform((ignored, failure) -> new Attempt(p, failure)))
                 .toList();
         List<Attempt> attempts = Uni.join().all(sends).andFailFast().await().indefinitely();
         List<Outbox.Pending> confirmed = new ArrayList<>();
@@ -193,24 +180,9 @@ public class OutboxRelay {
         return new Pass(confirmed.size() + parked, null);
     }
 
-    /** The send of one row; a row that cannot be sent at all is a failed send like any other. */
+    /** The send of one row; a row without a valid envelope is a failed send like any other. */
     private Uni<Void> send(Outbox.Pending p) {
-        try {
-            if (p.invalid() != null) {
-                throw p.invalid();
-            }
-            MutinyEmitter<String> emitter = emitters.get(p.topic());
-            if (emitter == null) {
-                throw new InvalidTopicException("no outgoing channel for topic " + p.topic());
-            }
-            Message<String> message = Message.of(p.event().payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(p.event().aggregateId())
-                    .withHeaders(p.event().headers())
-                    .build());
-            return emitter.sendMessage(message);
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return p.invalid() != null ? Uni.createFrom().failure(p.invalid()) : publisher.publish(p.topic(), p.event());
     }
 
     private boolean park(Outbox.Pending p, Throwable permanent) {
@@ -219,7 +191,7 @@ public class OutboxRelay {
         if (!outbox.park(p.id(), reason, detail)) {
             return false;
         }
-        String topic = emitters.containsKey(p.topic()) ? p.topic() : UNKNOWN_TOPIC;
+        String topic = publisher.publishes(p.topic()) ? p.topic() : UNKNOWN_TOPIC;
         meters.counter("suite.sync_service.outbox.parked", "topic", topic, "reason", reason).increment();
         LOG.warnf("outbox event %s (row %d, topic %s) can never be published and was parked (%s: %s); "
                 + "GET /v1/ops/outbox/parked lists it, POST /v1/ops/outbox/parked/%s/requeue sends it again",

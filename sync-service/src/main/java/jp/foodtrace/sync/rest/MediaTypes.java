@@ -1,8 +1,15 @@
 package jp.foodtrace.sync.rest;
 
-import jp.foodtrace.sync.batch.Rejected;
+import java.util.Locale;
 
-/** Small parsing helpers for uploads: the charset of a Content-Type, and CSV cell values. */
+import jp.foodtrace.sync.batch.Rejected;
+import jp.foodtrace.text.Codes;
+
+/**
+ * Small parsing helpers for uploads: the charset of a Content-Type, and CSV cell values. Cells
+ * are read as people type them on Japanese keyboards: full-width digits and letters are their
+ * ASCII forms ({@link Codes}).
+ */
 public final class MediaTypes {
 
     private MediaTypes() {
@@ -23,7 +30,7 @@ public final class MediaTypes {
     }
 
     public static Boolean bool(String cell) {
-        return switch (cell.strip().toLowerCase()) {
+        return switch (Codes.normalize(cell).toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             case "" -> null;
@@ -31,13 +38,18 @@ public final class MediaTypes {
         };
     }
 
+    /** A whole number in any width, or null for an empty cell. */
     public static Integer integer(String cell, String column) {
-        return cell.isBlank() ? null : (int) number(cell, column);
+        return Codes.normalize(cell).isEmpty() ? null : (int) number(cell, column);
     }
 
+    /**
+     * A whole number in any width ({@code １２} is 12), within int like every quantity here;
+     * anything else rejects the record.
+     */
     public static long number(String cell, String column) {
         try {
-            return Long.parseLong(cell.strip());
+            return Codes.parseInt(cell);
         } catch (NumberFormatException e) {
             throw new Rejected(column + " is not a number: " + cell);
         }

@@ -1,10 +1,12 @@
 package jp.foodtrace.sync.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ class OutboxRelayTest {
             "suite_sync_service_outbox_parked_total\\{[^}]*reason=\"RecordTooLargeException\""
                     + "[^}]*topic=\"lots\\.v1\"[^}]*} ([0-9.E+-]+)");
 
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     @Inject
     Outbox outbox;
 
@@ -61,7 +65,7 @@ class OutboxRelayTest {
                 .orElseThrow(() -> new AssertionError("the relay did not publish the pending event"));
         assertEquals(eventId.toString(), TestEvents.header(record, EventHeaders.EVENT_ID));
         assertEquals("LotRecorded", TestEvents.header(record, EventHeaders.EVENT_TYPE));
-        SyncApi.await("outbox row marked published", () -> outbox.unpublished(List.of(eventId)) == 0);
+        await("outbox row marked published").atMost(WAIT).until(() -> outbox.unpublished(List.of(eventId)) == 0);
     }
 
     @Test
@@ -79,7 +83,7 @@ class OutboxRelayTest {
                 rs -> rs.stream().anyMatch(r -> normal.equals(r.key())));
 
         assertTrue(records.stream().anyMatch(r -> normal.equals(r.key())), "the event behind the oversized one went out");
-        SyncApi.await("oversized event parked", () -> outbox.parked(List.of(ids.get(0))) == 1);
+        await("oversized event parked").atMost(WAIT).until(() -> outbox.parked(List.of(ids.get(0))) == 1);
         assertEquals(0, outbox.unpublished(ids), "neither event waits in the outbox any more");
         assertEquals(parkedBefore + 1, parkedTooLarge(), "suite_sync_service_outbox_parked_total counted it");
 
@@ -100,14 +104,15 @@ class OutboxRelayTest {
     void requeuedEventGoesBackToTheRelay() {
         String big = "BIG-" + UUID.randomUUID();
         UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.add(Topics.LOTS, big, lot(big, "x".repeat(1_200_000))));
-        SyncApi.await("oversized event parked", () -> outbox.parked(List.of(id)) == 1);
+        await("oversized event parked").atMost(WAIT).until(() -> outbox.parked(List.of(id)) == 1);
         double parkedBefore = parkedTooLarge();
 
         SyncApi.as(SyncApi.ADMIN_TOKEN).when().post("/v1/ops/outbox/parked/" + id + "/requeue")
                 .then().statusCode(200).body("status", equalTo("REQUEUED"));
 
         // Still too large: the relay takes it from the outbox again and parks it a second time.
-        SyncApi.await("requeued event relayed and parked again", () -> parkedTooLarge() >= parkedBefore + 1);
+        await("requeued event relayed and parked again").atMost(WAIT)
+                .until(() -> parkedTooLarge() >= parkedBefore + 1);
         assertEquals(1, outbox.parked(List.of(id)));
         SyncApi.as(SyncApi.ADMIN_TOKEN).when().post("/v1/ops/outbox/parked/" + UUID.randomUUID() + "/requeue")
                 .then().statusCode(404).body("code", equalTo("not-found"));

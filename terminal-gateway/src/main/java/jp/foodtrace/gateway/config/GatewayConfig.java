@@ -59,8 +59,4 @@ public interface GatewayConfig {
      * other peer is ignored.
      */
     Optional<List<String>> trustedProxies();
-
-    /** Enables POST /v1/bench/noop, the ingest benchmark's baseline. Off in production. */
-    @WithDefault("false")
-    boolean noopEndpoint();
 }

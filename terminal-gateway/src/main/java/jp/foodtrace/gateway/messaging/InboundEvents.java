@@ -13,10 +13,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jp.foodtrace.gateway.master.MasterDataRepository;
-import jp.foodtrace.gateway.order.OrderViews;
-import jp.foodtrace.gateway.order.SubmissionRepository;
-import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.gateway.master.repository.MasterDataRepository;
+import jp.foodtrace.gateway.order.StatusDetail;
+import jp.foodtrace.gateway.order.repository.SubmissionRepository;
 import jp.foodtrace.messaging.EventIntake;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.OrderStatusChanged;
@@ -50,14 +49,14 @@ public class InboundEvents {
     @Blocking
     public void onOrdersStatus(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
-            OrderStatusChanged status = read(event, OrderStatusChanged.class);
+            OrderStatusChanged status = event.payloadAs(OrderStatusChanged.class, json);
             UUID receipt;
             try {
                 receipt = UUID.fromString(status.receiptId());
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new PermanentFailure("status without a valid receiptId: " + status.receiptId());
             }
-            String detail = write(new OrderViews.StatusDetail(status.orderId(),
+            String detail = write(new StatusDetail(status.orderId(),
                     status.rejections() == null ? List.of() : status.rejections(), status.shipmentId()));
             if (!submissions.updateStatus(receipt, status.status(), detail, status.at())) {
                 LOG.debugf("status %s of receipt %s not applied (unknown receipt or older status)", status.status(),
@@ -70,7 +69,7 @@ public class InboundEvents {
     @Blocking
     public void onMasterProducts(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
-            ProductMaster product = read(event, ProductMaster.class);
+            ProductMaster product = event.payloadAs(ProductMaster.class, json);
             master.upsert(MasterDataRepository.Kind.PRODUCT, product.itemCode(), product.version(), event.payload());
         });
     }
@@ -79,21 +78,9 @@ public class InboundEvents {
     @Blocking
     public void onMasterStores(ConsumerRecord<String, String> record) {
         intake.accept(record, event -> {
-            StoreMaster store = read(event, StoreMaster.class);
+            StoreMaster store = event.payloadAs(StoreMaster.class, json);
             master.upsert(MasterDataRepository.Kind.STORE, store.storeCode(), store.version(), event.payload());
         });
-    }
-
-    private <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            T value = json.readValue(event.payload(), type);
-            if (value == null) {
-                throw new PermanentFailure("empty " + type.getSimpleName());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
     }
 
     private String write(Object value) {

@@ -19,8 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.foodtrace.bounce.fact.repository.BounceRepository;
-import jp.foodtrace.bounce.problem.Problem;
-import jp.foodtrace.bounce.problem.ProblemException;
+import jp.foodtrace.rest.ProblemException;
 
 /** Bounce facts by recipient and time, for support staff and mail-log lookups. */
 @Path("/v1/bounces")
@@ -65,8 +64,8 @@ public class BounceResource {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of(400, "bad-timestamp", "Bad request",
-                    name + " is not an ISO-8601 date-time with offset, e.g. 2026-11-28T00:00:00Z"));
+            throw ProblemException.badRequest("bad-timestamp",
+                    name + " is not an ISO-8601 date-time with offset, e.g. 2026-11-28T00:00:00Z");
         }
     }
 

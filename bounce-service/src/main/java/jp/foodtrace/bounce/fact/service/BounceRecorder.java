@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jp.foodtrace.bounce.fact.Bounce;
-import jp.foodtrace.bounce.fact.messaging.BounceEvents;
+import jp.foodtrace.bounce.fact.messaging.BouncePublisher;
 import jp.foodtrace.bounce.fact.repository.BounceRepository;
 
 /**
@@ -25,14 +25,14 @@ import jp.foodtrace.bounce.fact.repository.BounceRepository;
 public class BounceRecorder {
 
     private final BounceRepository bounces;
-    private final BounceEvents events;
+    private final BouncePublisher publisher;
     private final MeterRegistry meters;
     private final TransactionSynchronizationRegistry transactions;
 
-    public BounceRecorder(BounceRepository bounces, BounceEvents events, MeterRegistry meters,
+    public BounceRecorder(BounceRepository bounces, BouncePublisher publisher, MeterRegistry meters,
             TransactionSynchronizationRegistry transactions) {
         this.bounces = bounces;
-        this.events = events;
+        this.publisher = publisher;
         this.meters = meters;
         this.transactions = transactions;
     }
@@ -50,7 +50,7 @@ public class BounceRecorder {
         int recorded = 0;
         for (Bounce fact : facts) {
             if (bounces.insert(fact)) {
-                events.recorded(fact);
+                publisher.recorded(fact);
                 countAfterCommit(fact.kind());
                 recorded++;
             }

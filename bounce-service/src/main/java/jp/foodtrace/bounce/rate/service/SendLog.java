@@ -3,7 +3,6 @@ package jp.foodtrace.bounce.rate.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.foodtrace.bounce.rate.repository.RateRepository;
@@ -29,19 +28,13 @@ public class SendLog {
         this.json = json;
     }
 
-    /** Takes one mail event; a payload that is not a MailOutcome can never be processed. */
+    /**
+     * Takes one mail event; true when it was a send counted now. mail-service puts only
+     * MailOutcome on the topic, so any other payload can never be processed (dead letter).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean onMailEvent(EventEnvelope event) {
-        if (!MailOutcome.class.getSimpleName().equals(event.type())) {
-            // Another event type on the topic is not ours to count; newer producers may add some.
-            return false;
-        }
-        MailOutcome outcome;
-        try {
-            outcome = json.readValue(event.payload(), MailOutcome.class);
-        } catch (JsonProcessingException e) {
-            throw new PermanentFailure("payload is not a MailOutcome: " + e.getOriginalMessage());
-        }
+        MailOutcome outcome = event.payloadAs(MailOutcome.class, json);
         if (outcome.outcome() == null) {
             throw new PermanentFailure("MailOutcome without outcome");
         }

@@ -12,11 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import jp.foodtrace.bounce.config.BounceConfig;
-import jp.foodtrace.bounce.problem.Problem;
-import jp.foodtrace.bounce.problem.ProblemException;
 import jp.foodtrace.bounce.ses.service.SesIntake;
 import jp.foodtrace.bounce.ses.service.SesNotifications;
 import jp.foodtrace.bounce.ses.service.SnsSignatures;
+import jp.foodtrace.rest.ProblemException;
 
 /**
  * The SNS subscription endpoint for SES bounce and complaint notifications. SNS posts its JSON
@@ -61,12 +60,12 @@ public class SesNotificationResource {
             throw ProblemException.badRequest("invalid-notification", e.getMessage());
         }
         if (config.sns().topicArn().isPresent() && !config.sns().topicArn().get().equals(message.topicArn())) {
-            throw new ProblemException(Problem.of(403, "unknown-topic", "Forbidden", "notification from another topic"));
+            throw ProblemException.forbidden("unknown-topic", "notification from another topic");
         }
         String refused = signatures.problem(message);
         if (refused != null) {
             LOG.warnf("SNS message %s refused: %s", message.messageId(), refused);
-            throw new ProblemException(Problem.of(403, "bad-signature", "Forbidden", refused));
+            throw ProblemException.forbidden("bad-signature", refused);
         }
         switch (message.type()) {
             case "Notification" -> {

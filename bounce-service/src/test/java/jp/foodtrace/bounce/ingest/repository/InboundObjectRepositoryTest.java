@@ -2,6 +2,7 @@ package jp.foodtrace.bounce.ingest.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.foodtrace.data.DataAccessFailure;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /** The claim on (key, ETag) that makes ingestion exactly-once across instances. */
@@ -55,5 +57,15 @@ class InboundObjectRepositoryTest {
         assertEquals(prefix + "k42", objects.position("bucket", prefix));
         objects.savePosition("bucket", prefix, "");
         assertEquals("", objects.position("bucket", prefix));
+    }
+
+    @Test
+    void refusedStatementLeavesAsDataAccessFailureWithItsSqlState() {
+        // An object without a key breaks the NOT NULL constraint: the caller's failure
+        // classification reads the SQLState, so it must arrive unwrapped by the repository.
+        DataAccessFailure failure = assertThrows(DataAccessFailure.class,
+                () -> objects.claim(null, "e", 10, "instance-a", Duration.ofMinutes(5)));
+        assertEquals("23502", failure.sqlState());
+        assertFalse(failure.isUniqueViolation());
     }
 }

@@ -1,6 +1,7 @@
 package jp.foodtrace.bounce.ingest.service;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,18 +194,6 @@ class BucketIngestionTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertTrue(condition.getAsBoolean(), "timed out waiting for " + what);
+        await(what).atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 }

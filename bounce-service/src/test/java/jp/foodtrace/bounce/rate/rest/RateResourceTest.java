@@ -1,6 +1,7 @@
 package jp.foodtrace.bounce.rate.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,18 +116,13 @@ class RateResourceTest {
     private static void awaitLogged(List<LogRecord> logged, String text) {
         Predicate<LogRecord> match = r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
                 && String.valueOf(r.getMessage()).contains(text) && String.valueOf(r.getMessage()).contains("rolling");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (logged.stream().noneMatch(match) && System.nanoTime() < deadline) {
-            rates();
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        assertTrue(logged.stream().anyMatch(match), "no ERROR '" + text + "' among " + logged.stream()
-                .map(r -> r.getLevel() + " " + r.getMessage()).toList());
+        // Each request recomputes the rates, so a crossing the schedule has not seen yet is logged now.
+        await("ERROR '" + text + "' logged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    rates();
+                    assertTrue(logged.stream().anyMatch(match), "no ERROR '" + text + "' among " + logged.stream()
+                            .map(r -> r.getLevel() + " " + r.getMessage()).toList());
+                });
     }
 
     private static String sent(String recipient) {
@@ -140,19 +136,8 @@ class RateResourceTest {
     }
 
     private static JsonPath awaitRates(Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonPath r = rates();
-        while (!condition.test(r) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            r = rates();
-        }
-        assertTrue(condition.test(r), "rates did not move: " + r.prettify());
-        return r;
+        return await("rates moved").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(RateResourceTest::rates, condition::test);
     }
 
     private static double gauge(String metrics, String name) {

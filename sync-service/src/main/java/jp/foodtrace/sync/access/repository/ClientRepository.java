@@ -10,9 +10,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.sync.access.ClientSystem;
 import jp.foodtrace.sync.access.Scope;
-import jp.foodtrace.sync.db.Jdbc;
 
 /** Client systems in {@code client_system}. */
 @ApplicationScoped

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.rest.ProblemException;
+import jp.foodtrace.rest.ProblemMappers;
 import jp.foodtrace.sync.access.AdminOnly;
 import jp.foodtrace.sync.access.CallingClient;
 import jp.foodtrace.sync.access.ClientSystem;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.service.ClientService;
-import jp.foodtrace.sync.problem.Problem;
-import jp.foodtrace.sync.problem.Problems;
 
 /**
  * Authenticates every {@code /v1} call by its bearer token and checks the scope the endpoint
@@ -28,6 +28,7 @@ import jp.foodtrace.sync.problem.Problems;
 public class AccessFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"sync-service\"";
 
     private final ClientService clients;
     private final CallingClient calling;
@@ -76,11 +77,9 @@ public class AccessFilter {
 
     private Optional<Response> refuse(int status, String code, String reason, String detail) {
         meters.counter("suite.sync_service.access.refused", "reason", reason).increment();
-        Response response = Problems.response(Problem.of(status, code,
-                status == 401 ? "Unauthorized" : "Forbidden", detail));
-        if (status == 401) {
-            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sync-service\"");
-        }
-        return Optional.of(response);
+        ProblemException refusal = status == 401
+                ? ProblemException.unauthorized(code, detail, CHALLENGE)
+                : ProblemException.forbidden(code, detail);
+        return Optional.of(ProblemMappers.response(refusal.problem(), refusal.headers()));
     }
 }

@@ -17,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.AdminOnly;
 import jp.foodtrace.sync.access.ClientSystem;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.access.service.ClientService;
-import jp.foodtrace.sync.problem.ProblemException;
 
 /** Registration of client systems, with the bootstrap admin token. */
 @Path("/v1/admin/clients")

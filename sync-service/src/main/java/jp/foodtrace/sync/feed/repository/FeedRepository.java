@@ -14,9 +14,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.messaging.events.OrderLine;
-import jp.foodtrace.sync.db.Jdbc;
 import jp.foodtrace.sync.feed.FeedOrder;
 
 /** The feed tables: orders by position, their lines, and the clients' acknowledged positions. */

@@ -19,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.CallingClient;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
-import jp.foodtrace.sync.csv.Csv;
-import jp.foodtrace.sync.feed.FeedOrder;
 import jp.foodtrace.sync.feed.service.FeedService;
-import jp.foodtrace.sync.problem.ProblemException;
+import jp.foodtrace.sync.rest.CsvBodies;
 
 /**
  * The customer server's cursor feed of accepted orders: read after a cursor, acknowledge what was
@@ -40,6 +40,8 @@ public class FeedResource {
     public static final String NEXT_CURSOR = "Feed-Next-Cursor";
     /** Header that says whether more orders follow a CSV page. */
     public static final String MORE = "Feed-More";
+    /** Header that says how many characters of a CSV page had no code in its charset ({@link FeedCsv}). */
+    public static final String SUBSTITUTED = "Feed-Substituted";
 
     /** A page of the feed. */
     public record FeedPageView(List<FeedOrderView> orders, String next, boolean more) {
@@ -55,10 +57,12 @@ public class FeedResource {
 
     private final FeedService feed;
     private final CallingClient calling;
+    private final MeterRegistry meters;
 
-    public FeedResource(FeedService feed, CallingClient calling) {
+    public FeedResource(FeedService feed, CallingClient calling, MeterRegistry meters) {
         this.feed = feed;
         this.calling = calling;
+        this.meters = meters;
     }
 
     @GET
@@ -74,25 +78,21 @@ public class FeedResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(summary = "The same page as CSV, one row per order line; UTF-8 or Shift_JIS by the Accept charset")
+    @Operation(summary = "The same page as CSV, one row per order line; UTF-8 or Shift_JIS (Windows-31J) by the Accept charset")
+    @APIResponse(responseCode = "406", description = "a charset other than UTF-8 or Shift_JIS")
     public Response pageAsCsv(@QueryParam("after") String after, @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Charset charset = Csv.charset(charsetOf(accept)).orElseThrow(() -> new ProblemException(406,
-                "unsupported-charset", "Not acceptable", "CSV is served in UTF-8 or Shift_JIS"));
+        Charset charset = CsvBodies.responseCharset(charsetOf(accept));
         FeedService.Page page = feed.read(calling.get().clientId(), after, limit);
-        StringBuilder csv = new StringBuilder(Csv.line("cursor", "order_id", "receipt_id", "terminal_id", "store_code",
-                "sequence", "delivery_date", "accepted_at", "line_no", "item_code", "quantity", "unit"));
-        for (FeedOrder order : page.orders()) {
-            for (FeedOrder.Line line : order.lines()) {
-                csv.append(Csv.line(order.position(), order.orderId(), order.receiptId(), order.terminalId(),
-                        order.storeCode(), order.sequence(), order.deliveryDate(), order.acceptedAt(), line.lineNo(),
-                        line.itemCode(), line.quantity(), line.unit()));
-            }
+        FeedCsv.Encoded csv = FeedCsv.write(page.orders(), charset);
+        if (csv.substituted() > 0) {
+            meters.counter("suite.sync_service.feed.substituted").increment(csv.substituted());
         }
-        return Response.ok(csv.toString().getBytes(charset))
-                .type("text/csv; charset=" + charset.name())
+        return Response.ok(csv.bytes())
+                .type(CsvBodies.mediaType(charset))
                 .header(NEXT_CURSOR, Long.toString(page.next()))
                 .header(MORE, Boolean.toString(page.more()))
+                .header(SUBSTITUTED, Integer.toString(csv.substituted()))
                 .build();
     }
 

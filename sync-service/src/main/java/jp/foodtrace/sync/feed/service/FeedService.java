@@ -8,12 +8,12 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.foodtrace.messaging.AfterCommit;
-import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.messaging.PermanentFailure;
+import jp.foodtrace.messaging.events.OrderAccepted;
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.config.SyncConfig;
 import jp.foodtrace.sync.feed.FeedOrder;
 import jp.foodtrace.sync.feed.repository.FeedRepository;
-import jp.foodtrace.sync.problem.ProblemException;
 
 /** The order feed: appending accepted orders, reading pages after a cursor, acknowledging. */
 @ApplicationScoped

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.events.LotRecorded;
-import jp.foodtrace.sync.db.Jdbc;
 
 /** Production lots with their input lots; an update replaces the inputs. */
 @ApplicationScoped

@@ -22,10 +22,11 @@ import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.batch.BatchReader;
 import jp.foodtrace.sync.batch.BatchResult;
 import jp.foodtrace.sync.batch.Rejected;
-import jp.foodtrace.sync.csv.Csv;
 import jp.foodtrace.sync.lot.service.LotService;
 import jp.foodtrace.sync.messaging.OutboxRelay;
 import jp.foodtrace.sync.rest.MediaTypes;
+import jp.foodtrace.text.Codes;
+import jp.foodtrace.text.Csv;
 
 /** Batch upserts of production lots from HQ, JSON or CSV, with per-record results. */
 @Path("/v1/lots")
@@ -67,17 +68,20 @@ public class LotResource {
         return run.result();
     }
 
+    /** One lot row; times, dates and the inputs list are codes, typed in any width. */
     static LotInput fromRow(Csv.Row row) {
+        String produced = Codes.normalize(row.field(3));
+        String best = Codes.normalize(row.field(4));
         Instant producedAt;
         LocalDate bestBefore;
         try {
-            producedAt = row.field(3).isBlank() ? null : Instant.parse(row.field(3));
-            bestBefore = row.field(4).isBlank() ? null : LocalDate.parse(row.field(4));
+            producedAt = produced.isEmpty() ? null : Instant.parse(produced);
+            bestBefore = best.isEmpty() ? null : LocalDate.parse(best);
         } catch (DateTimeParseException e) {
             throw new Rejected("produced_at must be an ISO-8601 instant and best_before a date: " + e.getParsedString());
         }
         List<LotInput.Input> inputs = new ArrayList<>();
-        for (String part : row.field(6).split(";")) {
+        for (String part : Codes.normalize(row.field(6)).split(";")) {
             if (part.isBlank()) {
                 continue;
             }

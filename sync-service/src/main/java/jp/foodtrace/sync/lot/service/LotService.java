@@ -1,6 +1,7 @@
 package jp.foodtrace.sync.lot.service;
 
 import static jp.foodtrace.sync.batch.Batches.required;
+import static jp.foodtrace.sync.batch.Batches.requiredCode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +24,13 @@ import jp.foodtrace.sync.lot.repository.LotRepository;
 import jp.foodtrace.sync.lot.rest.LotInput;
 import jp.foodtrace.sync.master.repository.MasterRepository;
 import jp.foodtrace.sync.messaging.Outbox;
+import jp.foodtrace.text.Codes;
 
 /**
  * Batch upserts of production lots, idempotent by lot number; new and changed ones go to
  * {@code lots.v1}. Input lots need not be known (supplier lots), and the genealogy is not checked
- * for cycles here: HQ data may contain them (re-work), and tracing is cycle-safe instead.
+ * for cycles here: HQ data may contain them (re-work), and tracing is cycle-safe instead. Lot and
+ * item codes are read in any width; the plant is a name and kept as written.
  */
 @ApplicationScoped
 public class LotService {
@@ -46,7 +49,7 @@ public class LotService {
 
     @Transactional
     public Batches.Run upsert(List<Entry<LotInput>> entries) {
-        return Batches.run("lot", entries, LotInput::lotNumber, this::upsert, meters);
+        return Batches.run("lot", entries, in -> Codes.normalize(in.lotNumber()), this::upsert, meters);
     }
 
     Upserted upsert(LotInput in) {
@@ -65,7 +68,7 @@ public class LotService {
     }
 
     static LotRecorded toEvent(LotInput in) {
-        String lot = required(in.lotNumber(), "lotNumber");
+        String lot = requiredCode(in.lotNumber(), "lotNumber");
         long quantity = required(in.quantity(), "quantity");
         if (quantity <= 0) {
             throw new Rejected("quantity must be positive");
@@ -73,7 +76,7 @@ public class LotService {
         List<LotRecorded.Input> inputs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (LotInput.Input input : in.inputs() == null ? List.<LotInput.Input>of() : in.inputs()) {
-            String number = required(input == null ? null : input.lotNumber(), "inputs.lotNumber");
+            String number = requiredCode(input == null ? null : input.lotNumber(), "inputs.lotNumber");
             if (number.equals(lot)) {
                 throw new Rejected("lot " + lot + " cannot be its own input");
             }
@@ -86,7 +89,7 @@ public class LotService {
             }
             inputs.add(new LotRecorded.Input(number, q));
         }
-        return new LotRecorded(lot, required(in.itemCode(), "itemCode"), required(in.plant(), "plant"),
+        return new LotRecorded(lot, requiredCode(in.itemCode(), "itemCode"), required(in.plant(), "plant"),
                 required(in.producedAt(), "producedAt"), in.bestBefore(), quantity, List.copyOf(inputs));
     }
 }

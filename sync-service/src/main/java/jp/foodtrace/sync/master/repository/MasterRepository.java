@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.foodtrace.sync.db.Jdbc;
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.sync.master.Product;
 import jp.foodtrace.sync.master.Store;
 

@@ -1,6 +1,7 @@
 package jp.foodtrace.sync.master.service;
 
 import static jp.foodtrace.sync.batch.Batches.required;
+import static jp.foodtrace.sync.batch.Batches.requiredCode;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,18 +22,20 @@ import jp.foodtrace.sync.batch.Batches.Upserted;
 import jp.foodtrace.sync.batch.Entry;
 import jp.foodtrace.sync.batch.Outcome;
 import jp.foodtrace.sync.batch.Rejected;
-import jp.foodtrace.sync.master.Jan;
 import jp.foodtrace.sync.master.Product;
 import jp.foodtrace.sync.master.Store;
+import jp.foodtrace.sync.master.repository.MasterRepository;
 import jp.foodtrace.sync.master.rest.ProductInput;
 import jp.foodtrace.sync.master.rest.StoreInput;
-import jp.foodtrace.sync.master.repository.MasterRepository;
 import jp.foodtrace.sync.messaging.Outbox;
+import jp.foodtrace.text.Codes;
+import jp.foodtrace.text.Gtin;
 
 /**
  * Batch upserts of products and stores. A record equal to what is stored is unchanged and
  * announces nothing; a new or changed one gets the next master version and a
- * {@code master.products.v1} / {@code master.stores.v1} event through the outbox.
+ * {@code master.products.v1} / {@code master.stores.v1} event through the outbox. Codes, units and
+ * times are read in any width ({@code ４９０１…}, {@code ＣＳ}); names are kept as HQ wrote them.
  */
 @ApplicationScoped
 public class MasterDataService {
@@ -52,12 +55,12 @@ public class MasterDataService {
 
     @Transactional
     public Batches.Run upsertProducts(List<Entry<ProductInput>> entries) {
-        return Batches.run("product", entries, ProductInput::itemCode, this::upsert, meters);
+        return Batches.run("product", entries, in -> Codes.normalize(in.itemCode()), this::upsert, meters);
     }
 
     @Transactional
     public Batches.Run upsertStores(List<Entry<StoreInput>> entries) {
-        return Batches.run("store", entries, StoreInput::storeCode, this::upsert, meters);
+        return Batches.run("store", entries, in -> Codes.normalize(in.storeCode()), this::upsert, meters);
     }
 
     Upserted upsert(ProductInput in) {
@@ -92,27 +95,26 @@ public class MasterDataService {
 
     /** Validates an uploaded product and maps it to its event; {@link Rejected} says why not. */
     static ProductMaster toEvent(ProductInput in, long version) {
-        String itemCode = required(in.itemCode(), "itemCode");
-        if (!Jan.valid(itemCode)) {
-            throw new Rejected("itemCode " + itemCode + " is not a JAN code (8 or 13 digits with a valid check digit)");
-        }
+        String given = required(in.itemCode(), "itemCode");
+        String itemCode = Gtin.parse(given).orElseThrow(() -> new Rejected(
+                "itemCode " + given + " is not a JAN code (8 or 13 digits with a valid check digit)"));
         int min = required(in.minQuantity(), "minQuantity");
         int max = required(in.maxQuantity(), "maxQuantity");
         if (min < 1 || max < min) {
             throw new Rejected("quantities must satisfy 1 <= minQuantity <= maxQuantity");
         }
-        return new ProductMaster(itemCode, required(in.name(), "name"), required(in.unit(), "unit"),
+        return new ProductMaster(itemCode, required(in.name(), "name"), requiredCode(in.unit(), "unit"),
                 required(in.orderable(), "orderable"), min, max, version);
     }
 
     static StoreMaster toEvent(StoreInput in, long version) {
-        String code = required(in.storeCode(), "storeCode");
+        String code = requiredCode(in.storeCode(), "storeCode");
         if (!STORE_CODE.matcher(code).matches()) {
             throw new Rejected("storeCode must be 1-32 letters, digits, '-' or '_'");
         }
         LocalTime cutOff;
         try {
-            cutOff = LocalTime.parse(required(in.cutOffTime(), "cutOffTime"));
+            cutOff = LocalTime.parse(requiredCode(in.cutOffTime(), "cutOffTime"));
         } catch (DateTimeParseException e) {
             throw new Rejected("cutOffTime must be HH:mm");
         }

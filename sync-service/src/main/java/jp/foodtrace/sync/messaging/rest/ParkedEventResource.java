@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.AdminOnly;
 import jp.foodtrace.sync.messaging.Outbox;
-import jp.foodtrace.sync.problem.ProblemException;
 
 /**
  * Ops view of the outbox events the relay parked because Kafka can never take them. Once the

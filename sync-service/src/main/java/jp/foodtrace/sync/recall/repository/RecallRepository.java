@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.foodtrace.sync.db.Jdbc;
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.sync.recall.Recall;
 
 /** Recalls and their notices. */

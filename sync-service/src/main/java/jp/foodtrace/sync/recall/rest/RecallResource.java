@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.CallingClient;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.messaging.OutboxRelay;
-import jp.foodtrace.sync.problem.ProblemException;
 import jp.foodtrace.sync.recall.Recall;
 import jp.foodtrace.sync.recall.service.RecallService;
 

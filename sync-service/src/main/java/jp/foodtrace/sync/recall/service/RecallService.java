@@ -9,19 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.foodtrace.sync.config.SyncConfig;
-import jp.foodtrace.sync.lot.repository.LotRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.events.MailRequested;
+import jp.foodtrace.rest.ProblemException;
+import jp.foodtrace.sync.config.SyncConfig;
+import jp.foodtrace.sync.lot.repository.LotRepository;
 import jp.foodtrace.sync.master.Store;
 import jp.foodtrace.sync.master.repository.MasterRepository;
 import jp.foodtrace.sync.messaging.Outbox;
-import jp.foodtrace.sync.problem.ProblemException;
 import jp.foodtrace.sync.recall.Recall;
 import jp.foodtrace.sync.recall.repository.RecallRepository;
 import jp.foodtrace.sync.trace.Trace;
@@ -92,7 +93,7 @@ public class RecallService {
         Optional<Recall> existing = recalls.byId(id);
         if (existing.isPresent()) {
             if (!existing.get().lotNumber().equals(lotNumber)) {
-                throw new ProblemException(409, "recall-conflict", "Conflict",
+                throw ProblemException.conflict("recall-conflict",
                         "recall " + id + " exists for lot " + existing.get().lotNumber());
             }
             return new Started(existing.get(), false, List.of());
@@ -133,7 +134,7 @@ public class RecallService {
         Recall recall = new Recall(id, lotNumber, reason, requestedBy, reached.truncated(), Instant.now(), notices);
         if (!recalls.insert(recall)) {
             // A concurrent request with the same id won; its transaction holds the notices.
-            throw new ProblemException(409, "recall-conflict", "Conflict", "recall " + id + " is being started");
+            throw ProblemException.conflict("recall-conflict", "recall " + id + " is being started");
         }
         meters.counter("suite.sync_service.recalls").increment();
         meters.counter("suite.sync_service.recall.notices", "status", "requested")

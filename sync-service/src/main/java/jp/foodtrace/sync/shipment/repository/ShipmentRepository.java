@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.events.ShipmentRecorded;
-import jp.foodtrace.sync.db.Jdbc;
 
 /** Shipments with their orders and lines; an update replaces both. */
 @ApplicationScoped

@@ -21,10 +21,11 @@ import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.batch.BatchReader;
 import jp.foodtrace.sync.batch.BatchResult;
 import jp.foodtrace.sync.batch.Rejected;
-import jp.foodtrace.sync.csv.Csv;
 import jp.foodtrace.sync.messaging.OutboxRelay;
 import jp.foodtrace.sync.rest.MediaTypes;
 import jp.foodtrace.sync.shipment.service.ShipmentService;
+import jp.foodtrace.text.Codes;
+import jp.foodtrace.text.Csv;
 
 /** Batch upserts of shipments from HQ, JSON or CSV, with per-record results. */
 @Path("/v1/shipments")
@@ -66,15 +67,18 @@ public class ShipmentResource {
         return run.result();
     }
 
+    /** The rows of one shipment; times and the order list are codes, typed in any width. */
     static ShipmentInput fromRows(List<Csv.Row> rows) {
         Csv.Row first = rows.get(0);
+        String time = Codes.normalize(first.field(2));
         Instant shippedAt;
         try {
-            shippedAt = first.field(2).isBlank() ? null : Instant.parse(first.field(2));
+            shippedAt = time.isEmpty() ? null : Instant.parse(time);
         } catch (DateTimeParseException e) {
             throw new Rejected("shipped_at is not an ISO-8601 instant: " + first.field(2));
         }
-        List<String> orders = first.field(3).isBlank() ? List.of() : Arrays.asList(first.field(3).split(";"));
+        String orderIds = Codes.normalize(first.field(3));
+        List<String> orders = orderIds.isEmpty() ? List.of() : Arrays.asList(orderIds.split(";"));
         List<ShipmentInput.Line> lines = rows.stream().map(r -> new ShipmentInput.Line(r.field(4), r.field(5),
                 r.field(6).isBlank() ? null : MediaTypes.number(r.field(6), "quantity"))).toList();
         return new ShipmentInput(first.field(0), first.field(1), shippedAt, orders, lines);

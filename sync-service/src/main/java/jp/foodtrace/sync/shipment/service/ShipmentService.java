@@ -1,6 +1,7 @@
 package jp.foodtrace.sync.shipment.service;
 
 import static jp.foodtrace.sync.batch.Batches.required;
+import static jp.foodtrace.sync.batch.Batches.requiredCode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import jp.foodtrace.sync.master.repository.MasterRepository;
 import jp.foodtrace.sync.messaging.Outbox;
 import jp.foodtrace.sync.shipment.repository.ShipmentRepository;
 import jp.foodtrace.sync.shipment.rest.ShipmentInput;
+import jp.foodtrace.text.Codes;
 
 /** Batch upserts of shipments, idempotent by shipment id; new and changed ones go to {@code shipments.v1}. */
 @ApplicationScoped
@@ -41,7 +43,7 @@ public class ShipmentService {
 
     @Transactional
     public Batches.Run upsert(List<Entry<ShipmentInput>> entries) {
-        return Batches.run("shipment", entries, ShipmentInput::shipmentId, this::upsert, meters);
+        return Batches.run("shipment", entries, in -> Codes.normalize(in.shipmentId()), this::upsert, meters);
     }
 
     Upserted upsert(ShipmentInput in) {
@@ -64,10 +66,13 @@ public class ShipmentService {
                 outbox.add(Topics.SHIPMENTS, event.storeCode(), event));
     }
 
-    /** Validates an uploaded shipment and maps it to its event (order ids de-duplicated, in order). */
+    /**
+     * Validates an uploaded shipment and maps it to its event (order ids de-duplicated, in order;
+     * codes in any width read as ASCII).
+     */
     static ShipmentRecorded toEvent(ShipmentInput in) {
-        String id = required(in.shipmentId(), "shipmentId");
-        String store = required(in.storeCode(), "storeCode");
+        String id = requiredCode(in.shipmentId(), "shipmentId");
+        String store = requiredCode(in.storeCode(), "storeCode");
         required(in.shippedAt(), "shippedAt");
         if (in.lines() == null || in.lines().isEmpty()) {
             throw new Rejected("a shipment needs at least one line");
@@ -82,12 +87,12 @@ public class ShipmentService {
             if (quantity <= 0) {
                 throw new Rejected("lines[" + i + "].quantity must be positive");
             }
-            lines.add(new ShipmentRecorded.Line(required(line.itemCode(), "lines[" + i + "].itemCode"),
-                    required(line.lotNumber(), "lines[" + i + "].lotNumber"), quantity));
+            lines.add(new ShipmentRecorded.Line(requiredCode(line.itemCode(), "lines[" + i + "].itemCode"),
+                    requiredCode(line.lotNumber(), "lines[" + i + "].lotNumber"), quantity));
         }
         List<String> orders = in.orderIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(in.orderIds().stream().filter(o -> o != null && !o.isBlank())
-                        .map(String::strip).toList()));
+                        .map(Codes::normalize).toList()));
         return new ShipmentRecorded(id, store, in.shippedAt(), orders, List.copyOf(lines));
     }
 }

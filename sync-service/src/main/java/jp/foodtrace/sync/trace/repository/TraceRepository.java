@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.foodtrace.sync.db.Jdbc;
+import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.sync.trace.Trace;
 
 /**
@@ -94,15 +94,13 @@ public class TraceRepository {
                 LEFT JOIN lot il ON il.lot_number = i.input_lot_number
                 WHERE l.lot_number = ANY (?) AND i.input_lot_number = ANY (?)
                 ORDER BY l.lot_number, i.input_lot_number""", rs -> {
-            Trace.Transformation t = byOutput.computeIfAbsent(rs.getString("lot_number"),
-                    k -> {
-                        try {
-                            return new Trace.Transformation(k, rs.getString("item_code"), Jdbc.instant(rs, "produced_at"),
-                                    rs.getString("plant"), new ArrayList<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+            String output = rs.getString("lot_number");
+            Trace.Transformation t = byOutput.get(output);
+            if (t == null) {
+                t = new Trace.Transformation(output, rs.getString("item_code"), Jdbc.instant(rs, "produced_at"),
+                        rs.getString("plant"), new ArrayList<>());
+                byOutput.put(output, t);
+            }
             t.inputs().add(new Trace.Quantity(rs.getString("input_lot_number"), rs.getString("input_item"),
                     rs.getLong("quantity")));
             return null;

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
-import jp.foodtrace.sync.problem.ProblemException;
 import jp.foodtrace.sync.trace.Trace;
 import jp.foodtrace.sync.trace.service.TraceService;
 

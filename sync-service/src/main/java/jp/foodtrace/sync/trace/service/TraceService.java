@@ -7,8 +7,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.config.SyncConfig;
-import jp.foodtrace.sync.problem.ProblemException;
 import jp.foodtrace.sync.trace.Trace;
 import jp.foodtrace.sync.trace.repository.TraceRepository;
 import jp.foodtrace.sync.trace.repository.TraceRepository.Direction;

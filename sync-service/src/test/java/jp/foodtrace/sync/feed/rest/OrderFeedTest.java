@@ -1,11 +1,14 @@
 package jp.foodtrace.sync.feed.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,15 @@ import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.sync.SyncApi;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
+import jp.foodtrace.text.JapaneseText;
 
 @QuarkusTest
 @WithTestResource(value = SuitePlatformResource.class, initArgs = {
         @ResourceArg(name = "service", value = "sync-service"),
         @ResourceArg(name = "parts", value = "KAFKA") })
 class OrderFeedTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void feedPagesOrdersInArrivalOrderWithLinesInOrderAndNextCursor() {
@@ -63,7 +69,8 @@ class OrderFeedTest {
         events.send(Topics.ORDERS_ACCEPTED, "S101", "OrderAccepted", SyncApi.orderAcceptedJson(orderId, "S101", 1));
         events.send(Topics.ORDERS_ACCEPTED, "S101", "OrderAccepted", SyncApi.orderAcceptedJson(orderId, "S101", 1));
         String marker = sendOrders("S101", 1).get(0);
-        SyncApi.await("marker order in feed", () -> page(token, start, 100).getList("orders.orderId").contains(marker));
+        await("marker order in feed").atMost(WAIT)
+                .until(() -> page(token, start, 100).getList("orders.orderId").contains(marker));
         assertEquals(List.of(orderId, marker), page(token, start, 100).getList("orders.orderId"));
     }
 
@@ -123,7 +130,38 @@ class OrderFeedTest {
         Response utf8 = SyncApi.as(token).header("Accept", "text/csv")
                 .queryParam("after", start).queryParam("limit", 10)
                 .when().get("/v1/feed/orders").then().statusCode(200).extract().response();
-        assertTrue(new String(utf8.asByteArray(), java.nio.charset.StandardCharsets.UTF_8).contains("ケース"));
+        assertTrue(new String(utf8.asByteArray(), StandardCharsets.UTF_8).contains("ケース"));
+    }
+
+    @Test
+    void shiftJisFeedCarriesWindows31jExtensionCharactersAndMarksWhatShiftJisCannotHold() {
+        String token = SyncApi.clientWith("feed:read");
+        String start = endOfFeed(token);
+        String orderId = "S104-" + UUID.randomUUID();
+        String payload = SyncApi.orderAcceptedJson(orderId, "S104", 1)
+                .replace("\"unit\":\"ケース\"", "\"unit\":\"①号箱㈱髙\"")
+                .replace("\"unit\":\"個\"", "\"unit\":\"𠮷\"");
+        TestEvents.onTestPlatform().send(Topics.ORDERS_ACCEPTED, "S104", "OrderAccepted", payload);
+        await("order in the feed").atMost(WAIT)
+                .until(() -> page(token, start, 100).getList("orders.orderId").contains(orderId));
+
+        Response response = SyncApi.as(token).header("Accept", "text/csv; charset=Shift_JIS")
+                .queryParam("after", start).queryParam("limit", 100)
+                .when().get("/v1/feed/orders").then().statusCode(200).extract().response();
+        assertTrue(response.contentType().contains("charset=Shift_JIS"), response.contentType());
+        // Strict decoding: the answer is valid Windows-31J through and through.
+        List<String> rows = JapaneseText.decode(response.asByteArray(), JapaneseText.WINDOWS_31J).lines()
+                .filter(row -> row.contains(orderId)).toList();
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.get(0).endsWith(",1,4901234567887,12,①号箱㈱髙"), rows.get(0));
+        assertTrue(rows.get(1).endsWith(",2,4901234567894,3,〓"), rows.get(1));
+        assertEquals("1", response.header(FeedResource.SUBSTITUTED));
+
+        Response utf8 = SyncApi.as(token).header("Accept", "text/csv; charset=UTF-8")
+                .queryParam("after", start).queryParam("limit", 100)
+                .when().get("/v1/feed/orders").then().statusCode(200).extract().response();
+        assertTrue(new String(utf8.asByteArray(), StandardCharsets.UTF_8).contains(",2,4901234567894,3,𠮷\r\n"));
+        assertEquals("0", utf8.header(FeedResource.SUBSTITUTED));
     }
 
     private static List<String> sendOrders(String store, int count) {
@@ -135,8 +173,8 @@ class OrderFeedTest {
             ids.add(orderId);
         }
         String token = SyncApi.clientWith("feed:read");
-        SyncApi.await(count + " orders in the feed",
-                () -> page(token, "0", 1000).getList("orders.orderId").containsAll(ids));
+        await(count + " orders in the feed").atMost(WAIT)
+                .until(() -> page(token, "0", 1000).getList("orders.orderId").containsAll(ids));
         return ids;
     }
 

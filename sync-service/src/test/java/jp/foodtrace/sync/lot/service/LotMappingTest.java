@@ -34,4 +34,15 @@ class LotMappingTest {
                 new LotInput("L2", "4901234567894", "P", AT, null, 1L,
                         List.of(new LotInput.Input("L1", 1L), new LotInput.Input("L1", 2L))))).getMessage());
     }
+
+    @Test
+    void fullWidthLotAndItemCodesAreReadAsAsciiAndThePlantIsKeptAsWritten() {
+        assertEquals(new LotRecorded("L2", "4901234567894", "㈱髙島屋①工場", AT, null, 40,
+                List.of(new LotRecorded.Input("L1", 3))),
+                LotService.toEvent(new LotInput("Ｌ２", "４９０１２３４５６７８９４", "㈱髙島屋①工場", AT, null, 40L,
+                        List.of(new LotInput.Input("Ｌ１", 3L)))));
+        assertEquals("lot L2 cannot be its own input", assertThrows(Rejected.class, () -> LotService.toEvent(
+                new LotInput("L2", "4901234567894", "P", AT, null, 1L, List.of(new LotInput.Input("Ｌ２", 1L)))))
+                .getMessage());
+    }
 }

@@ -4,9 +4,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -17,8 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.sync.SyncApi;
-import jp.foodtrace.testsupport.TestEvents;
 import jp.foodtrace.testsupport.SuitePlatformResource;
+import jp.foodtrace.testsupport.TestEvents;
+import jp.foodtrace.text.JapaneseText;
 
 @QuarkusTest
 @WithTestResource(value = SuitePlatformResource.class, initArgs = {
@@ -81,6 +85,84 @@ class MasterDataUpsertTest {
         List<ConsumerRecord<String, String>> records = SyncApi.readUntil(Topics.MASTER_PRODUCTS,
                 rs -> rs.stream().anyMatch(r -> r.key().equals("4512345678906")));
         assertTrue(records.stream().anyMatch(r -> r.key().equals("4512345678906") && r.value().contains("弁当, 幕の内")));
+    }
+
+    @Test
+    void windows31jNamesOfAShiftJisUploadArriveAsWrittenInTheEvents() {
+        String token = SyncApi.clientWith("data:write");
+        String store = "W31J-" + UUID.randomUUID().toString().substring(0, 8);
+        String stores = "store_code,name,cut_off_time,contact_email\r\n" + store + ",㈱髙島屋①号店,10:30,\r\n";
+        SyncApi.as(token).contentType("text/csv; charset=Shift_JIS")
+                .body(JapaneseText.encode(stores, JapaneseText.WINDOWS_31J))
+                .when().post("/v1/stores").then().statusCode(200).body("results[0].outcome", equalTo("created"));
+        String item = SyncApi.jan(twelveRandomDigits());
+        String products = "item_code,name,unit,orderable,min_quantity,max_quantity\r\n"
+                + item + ",\"㈱髙島屋①号店 幕の内\",個,true,1,20\r\n";
+        SyncApi.as(token).contentType("text/csv; charset=Shift_JIS")
+                .body(JapaneseText.encode(products, JapaneseText.WINDOWS_31J))
+                .when().post("/v1/products").then().statusCode(200).body("results[0].outcome", equalTo("created"));
+
+        ConsumerRecord<String, String> storeEvent = firstWithKey(Topics.MASTER_STORES, store);
+        assertTrue(storeEvent.value().contains("\"name\":\"㈱髙島屋①号店\""), storeEvent.value());
+        ConsumerRecord<String, String> productEvent = firstWithKey(Topics.MASTER_PRODUCTS, item);
+        assertTrue(productEvent.value().contains("\"name\":\"㈱髙島屋①号店 幕の内\""), productEvent.value());
+    }
+
+    @Test
+    void fullWidthJanQuantitiesAndUnitOfACsvUploadAreReadAsAscii() {
+        String item = SyncApi.jan(twelveRandomDigits());
+        String csv = "item_code,name,unit,orderable,min_quantity,max_quantity\r\n"
+                + fullWidth(item) + ",ﾍﾞﾝﾄｳ ①,ＣＳ,ｔｒｕｅ,１,５０\r\n";
+        SyncApi.as(SyncApi.clientWith("data:write")).contentType("text/csv; charset=Shift_JIS")
+                .body(JapaneseText.encode(csv, JapaneseText.WINDOWS_31J))
+                .when().post("/v1/products").then().statusCode(200)
+                .body("results[0].outcome", equalTo("created")).body("results[0].key", equalTo(item));
+        ConsumerRecord<String, String> event = firstWithKey(Topics.MASTER_PRODUCTS, item);
+        assertTrue(event.value().contains("\"itemCode\":\"" + item + "\",\"name\":\"ﾍﾞﾝﾄｳ ①\",\"unit\":\"CS\""),
+                event.value());
+        assertTrue(event.value().contains("\"minQuantity\":1,\"maxQuantity\":50"), event.value());
+    }
+
+    @Test
+    void malformedShiftJisBytesRefuseTheUploadWith400AndTheirLine() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(JapaneseText.encode("store_code,name,cut_off_time,contact_email\r\nS-OK,新宿店,10:30,\r\nS-BAD,",
+                JapaneseText.WINDOWS_31J));
+        // A lead byte without its trail byte: the JDK's decoder would have read it as U+FFFD.
+        body.writeBytes(new byte[] { (byte) 0x82, ',', '1', '0', ':', '3', '0', ',', '\r', '\n' });
+        SyncApi.as(SyncApi.clientWith("data:write")).contentType("text/csv; charset=Shift_JIS").body(body.toByteArray())
+                .when().post("/v1/stores").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-csv"))
+                .body("errors[0].line", equalTo(3))
+                .body("errors[0].code", equalTo("invalid-encoding"));
+    }
+
+    @Test
+    void unterminatedQuoteRefusesTheUploadWith400AndItsLine() {
+        String csv = "item_code,name,unit,orderable,min_quantity,max_quantity\r\n"
+                + "4512345678906,弁当,個,true,1,20\r\n"
+                + "4901234567894,\"おにぎり,個,true,1,20\r\n";
+        SyncApi.as(SyncApi.clientWith("data:write")).contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/products").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-csv"))
+                .body("errors[0].line", equalTo(3))
+                .body("errors[0].code", equalTo("malformed-csv"));
+    }
+
+    private static ConsumerRecord<String, String> firstWithKey(String topic, String key) {
+        return SyncApi.readUntil(topic, rs -> rs.stream().anyMatch(r -> key.equals(r.key()))).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private static String twelveRandomDigits() {
+        return String.format("49%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+    }
+
+    private static String fullWidth(String digits) {
+        return digits.chars().mapToObj(c -> Character.toString(c - '0' + '０')).collect(Collectors.joining());
     }
 
     private static long version(String json) {

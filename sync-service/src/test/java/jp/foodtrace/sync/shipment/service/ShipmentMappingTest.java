@@ -36,4 +36,12 @@ class ShipmentMappingTest {
                 () -> ShipmentService.toEvent(new ShipmentInput("SH1", "S01", null, null,
                         List.of(new ShipmentInput.Line("4901234567894", "L1", 1L))))).getMessage());
     }
+
+    @Test
+    void fullWidthCodesAreReadAsAscii() {
+        ShipmentRecorded event = ShipmentService.toEvent(new ShipmentInput("ＳＨ－１", "Ｓ０１", AT,
+                List.of("Ｏ１", "O1"), List.of(new ShipmentInput.Line("４９０１２３４５６７８９４", "Ｌ－１", 3L))));
+        assertEquals(new ShipmentRecorded("SH-1", "S01", AT, List.of("O1"),
+                List.of(new ShipmentRecorded.Line("4901234567894", "L-1", 3))), event);
+    }
 }

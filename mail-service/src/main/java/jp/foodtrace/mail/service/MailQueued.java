@@ -1,5 +1,0 @@
-package jp.foodtrace.mail.service;
-
-/** CDI event: a request was recorded; observed after commit to wake the dispatcher. */
-public record MailQueued(String requestId) {
-}

@@ -1,5 +1,0 @@
-package jp.foodtrace.mail.service;
-
-/** A template rendered for one request: one-line subject, plain text and HTML body. */
-public record RenderedMail(String subject, String text, String html) {
-}

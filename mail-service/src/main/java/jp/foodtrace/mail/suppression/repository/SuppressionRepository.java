@@ -1,0 +1,41 @@
+package jp.foodtrace.mail.suppression.repository;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.foodtrace.data.Jdbc;
+import jp.foodtrace.mail.request.MailCategory;
+
+/**
+ * The suppression list: (recipient, category) pairs, with {@link #ALL_CATEGORIES} for hard
+ * bounces and complaints. The first reason recorded for a pair stays.
+ */
+@ApplicationScoped
+public class SuppressionRepository {
+
+    /** Category of a suppression that covers every category. */
+    public static final String ALL_CATEGORIES = "all";
+
+    private final Jdbc jdbc;
+
+    public SuppressionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a suppression; false if the pair was already suppressed. */
+    public boolean add(String recipient, String category, String reason, String sourceRef) {
+        String sql = """
+                INSERT INTO suppression (recipient, category, reason, source_ref) VALUES (?, ?, ?, ?)
+                ON CONFLICT (recipient, category) DO NOTHING""";
+        return jdbc.update(sql, recipient, category, reason, sourceRef) == 1;
+    }
+
+    /** Why mail of this category must not go to this recipient, if it must not. */
+    public Optional<String> reasonFor(String recipient, MailCategory category) {
+        String sql = """
+                SELECT reason FROM suppression WHERE recipient = ? AND category IN (?, 'all')
+                ORDER BY (category = 'all') DESC LIMIT 1""";
+        return jdbc.one(sql, rs -> rs.getString("reason"), recipient, category.wireName());
+    }
+}

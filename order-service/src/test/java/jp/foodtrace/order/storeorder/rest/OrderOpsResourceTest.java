@@ -1,0 +1,58 @@
+package jp.foodtrace.order.storeorder.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jp.foodtrace.testsupport.SuitePlatformResource;
+
+/** The ops API's refusals: problem+json with the codes clients switch on. */
+@QuarkusTest
+@WithTestResource(value = SuitePlatformResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "order-service"),
+        @ResourceArg(name = "parts", value = "KAFKA") })
+class OrderOpsResourceTest {
+
+    @Test
+    void deliveryDateThatIsNoDateIsAnInvalidDateProblem() {
+        assertBadRequest(given().queryParam("deliveryDate", "2030-13-01"), "invalid-date");
+    }
+
+    @Test
+    void unknownStatusIsAnInvalidStatusProblem() {
+        assertBadRequest(given().queryParam("status", "OPEN"), "invalid-status");
+    }
+
+    @Test
+    void limitOutsideOneToThousandIsAnInvalidLimitProblem() {
+        assertBadRequest(given().queryParam("limit", 0), "invalid-limit");
+        assertBadRequest(given().queryParam("limit", 1001), "invalid-limit");
+    }
+
+    @Test
+    void unknownOrderAndOrderIdThatIsNoUuidAreNotFoundProblems() {
+        for (String id : new String[] { UUID.randomUUID().toString(), "not-a-uuid" }) {
+            given().when().get("/v1/orders/" + id).then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("not-found"))
+                    .body("detail", equalTo("no order " + id));
+        }
+    }
+
+    private static void assertBadRequest(RequestSpecification request, String code) {
+        request.when().get("/v1/orders").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("code", equalTo(code))
+                .body("type", equalTo("https://foodtrace.jp/problems/" + code));
+    }
+}
