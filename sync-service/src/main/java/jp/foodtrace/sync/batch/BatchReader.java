@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.foodtrace.rest.ProblemException;
-import jp.foodtrace.sync.rest.CsvBodies;
+import jp.foodtrace.rest.CsvBodies;
 import jp.foodtrace.text.Codes;
 import jp.foodtrace.text.Csv;
 

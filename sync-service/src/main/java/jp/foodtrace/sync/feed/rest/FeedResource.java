@@ -25,7 +25,7 @@ import jp.foodtrace.sync.access.CallingClient;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.feed.service.FeedService;
-import jp.foodtrace.sync.rest.CsvBodies;
+import jp.foodtrace.rest.CsvBodies;
 
 /**
  * The customer server's cursor feed of accepted orders: read after a cursor, acknowledge what was

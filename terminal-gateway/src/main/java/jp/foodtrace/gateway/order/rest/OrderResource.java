@@ -33,7 +33,7 @@ import jp.foodtrace.gateway.order.Submission;
 import jp.foodtrace.gateway.order.repository.SubmissionRepository;
 import jp.foodtrace.gateway.order.service.OrderValidator;
 import jp.foodtrace.gateway.order.service.SubmissionService;
-import jp.foodtrace.gateway.rest.CsvBodies;
+import jp.foodtrace.rest.CsvBodies;
 import jp.foodtrace.rest.Problem;
 import jp.foodtrace.rest.ProblemException;
 

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jp.foodtrace.gateway.access.Cidr;
 import jp.foodtrace.gateway.access.service.AdminAuth;
 import jp.foodtrace.gateway.access.service.TerminalAccess;
-import jp.foodtrace.gateway.rest.CsvBodies;
+import jp.foodtrace.rest.CsvBodies;
 import jp.foodtrace.gateway.terminal.Terminal;
 import jp.foodtrace.gateway.terminal.repository.TerminalRepository;
 import jp.foodtrace.gateway.terminal.service.CredentialHasher;

@@ -1,10 +1,10 @@
-package jp.foodtrace.sync.rest;
+package jp.foodtrace.rest;
 
 import java.nio.charset.Charset;
 import java.util.List;
 
-import jp.foodtrace.rest.Problem;
-import jp.foodtrace.rest.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+
 import jp.foodtrace.text.Csv;
 import jp.foodtrace.text.JapaneseText;
 import jp.foodtrace.text.MalformedTextException;
@@ -21,6 +21,11 @@ import jp.foodtrace.text.MalformedTextException;
 public final class CsvBodies {
 
     private CsvBodies() {
+    }
+
+    /** The rows of an upload with this Content-Type (its {@code charset} parameter; UTF-8 when none). */
+    public static List<Csv.Row> read(MediaType contentType, byte[] body) {
+        return read(body, contentType == null ? null : contentType.getParameters().get("charset"));
     }
 
     /** The rows of an upload whose Content-Type names {@code charsetName} (UTF-8 when null). */

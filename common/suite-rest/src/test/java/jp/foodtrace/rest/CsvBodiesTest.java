@@ -1,4 +1,4 @@
-package jp.foodtrace.sync.rest;
+package jp.foodtrace.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import jp.foodtrace.rest.Problem;
-import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.text.Csv;
 import jp.foodtrace.text.JapaneseText;
 
