@@ -34,6 +34,16 @@ public class ClientRepository {
         return jdbc.one("SELECT * FROM client_system WHERE token_hash = ?", ClientRepository::map, tokenHash);
     }
 
+    /** Replaces the client's token hash; false when no such client exists. */
+    public boolean replaceTokenHash(String clientId, String tokenHash) {
+        return jdbc.update("UPDATE client_system SET token_hash = ? WHERE client_id = ?", tokenHash, clientId) == 1;
+    }
+
+    /** Removes the client; false when no such client exists. */
+    public boolean delete(String clientId) {
+        return jdbc.update("DELETE FROM client_system WHERE client_id = ?", clientId) == 1;
+    }
+
     public List<ClientSystem> all() {
         return jdbc.list("SELECT * FROM client_system ORDER BY created_at, client_id", ClientRepository::map);
     }

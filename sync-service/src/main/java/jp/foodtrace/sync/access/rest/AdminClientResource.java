@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +25,10 @@ import jp.foodtrace.sync.access.ClientSystem;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.access.service.ClientService;
 
-/** Registration of client systems, with the bootstrap admin token. */
+/**
+ * Registration of client systems, with the bootstrap admin token; a token that may have leaked is
+ * rotated (new token, the old one refused at once) or its client revoked.
+ */
 @Path("/v1/admin/clients")
 @AdminOnly
 @Tag(name = "admin")
@@ -80,5 +85,33 @@ public class AdminClientResource {
     @Operation(summary = "List the registered client systems")
     public List<ClientView> list() {
         return clients.list().stream().map(ClientView::of).toList();
+    }
+
+    @POST
+    @Path("/{clientId}/token")
+    @Operation(summary = "Issue a new token for a client; the old token is refused from now on")
+    @APIResponse(responseCode = "200", description = "the new token, shown once")
+    @APIResponse(responseCode = "404", description = "no such client")
+    public RegisteredClient rotate(@PathParam("clientId") String clientId) {
+        String token = clients.rotateToken(clientId).orElseThrow(() -> unknown(clientId));
+        ClientView view = clients.list().stream().filter(c -> c.clientId().equals(clientId)).findFirst()
+                .map(ClientView::of).orElseThrow(() -> unknown(clientId));
+        return new RegisteredClient(view.clientId(), view.name(), view.scopes(), token);
+    }
+
+    @DELETE
+    @Path("/{clientId}")
+    @Operation(summary = "Revoke a client system; its token is refused from now on")
+    @APIResponse(responseCode = "204", description = "revoked")
+    @APIResponse(responseCode = "404", description = "no such client")
+    public Response revoke(@PathParam("clientId") String clientId) {
+        if (!clients.revoke(clientId)) {
+            throw unknown(clientId);
+        }
+        return Response.noContent().build();
+    }
+
+    private static ProblemException unknown(String clientId) {
+        return ProblemException.notFound("no client " + clientId);
     }
 }

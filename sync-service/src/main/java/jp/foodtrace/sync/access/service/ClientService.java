@@ -39,6 +39,22 @@ public class ClientService {
         return new Registered(client, token);
     }
 
+    /**
+     * Issues a new token for a client whose token may have leaked; the old token stops working at
+     * once (every request looks its token up, nothing is cached). Empty when no such client exists.
+     */
+    @Transactional
+    public Optional<String> rotateToken(String clientId) {
+        String token = Tokens.newToken();
+        return clients.replaceTokenHash(clientId, Tokens.hash(token)) ? Optional.of(token) : Optional.empty();
+    }
+
+    /** Revokes a client: its token stops working at once. False when no such client exists. */
+    @Transactional
+    public boolean revoke(String clientId) {
+        return clients.delete(clientId);
+    }
+
     public List<ClientSystem> list() {
         return clients.all();
     }

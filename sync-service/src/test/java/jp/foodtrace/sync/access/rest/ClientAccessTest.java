@@ -81,4 +81,32 @@ class ClientAccessTest {
                 .body(Map.of("name", "x", "scopes", List.of("feed:write"))).when().post("/v1/admin/clients").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("unknown-scope"));
     }
+
+    @Test
+    void rotatedTokenReplacesTheOldOneAtOnce() {
+        String old = SyncApi.as(SyncApi.ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "rotating", "scopes", List.of("feed:read"))).when().post("/v1/admin/clients")
+                .then().statusCode(201).extract().path("token");
+        String clientId = SyncApi.as(SyncApi.ADMIN_TOKEN).contentType(ContentType.JSON)
+                .when().get("/v1/admin/clients").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.name == 'rotating' }.clientId");
+        String fresh = SyncApi.as(SyncApi.ADMIN_TOKEN).when().post("/v1/admin/clients/" + clientId + "/token")
+                .then().statusCode(200).body("clientId", equalTo(clientId)).extract().path("token");
+        SyncApi.as(old).when().get("/v1/feed/orders").then().statusCode(401).contentType("application/problem+json");
+        SyncApi.as(fresh).when().get("/v1/feed/orders").then().statusCode(200);
+    }
+
+    @Test
+    void revokedClientIsRefused() {
+        String token = SyncApi.as(SyncApi.ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "revoked", "scopes", List.of("feed:read"))).when().post("/v1/admin/clients")
+                .then().statusCode(201).extract().path("token");
+        String clientId = SyncApi.as(SyncApi.ADMIN_TOKEN).when().get("/v1/admin/clients").then().statusCode(200)
+                .extract().jsonPath().getString("find { it.name == 'revoked' }.clientId");
+        SyncApi.as(token).when().get("/v1/feed/orders").then().statusCode(200);
+        SyncApi.as(SyncApi.ADMIN_TOKEN).when().delete("/v1/admin/clients/" + clientId).then().statusCode(204);
+        SyncApi.as(token).when().get("/v1/feed/orders").then().statusCode(401).contentType("application/problem+json");
+        SyncApi.as(SyncApi.ADMIN_TOKEN).when().delete("/v1/admin/clients/" + clientId).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }
