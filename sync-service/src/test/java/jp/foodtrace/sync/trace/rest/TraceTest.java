@@ -100,6 +100,19 @@ class TraceTest {
                 .statusCode(400).body("code", equalTo("invalid-depth"));
     }
 
+    @Test
+    void sqlInAPathOrQueryValueIsDataNotSql() {
+        // Values are bound as statement parameters: a quote ends no string literal.
+        for (String hostile : List.of(g.l1 + "' OR '1'='1", g.l1 + "'; DROP TABLE lot; --", "%' OR lot_number LIKE '%")) {
+            SyncApi.as(token).when().get("/v1/trace/lots/{lot}/forward", hostile)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        SyncApi.as(token).when().get("/v1/trace/stores/{store}/back?date=2026-12-02", g.storeC + "' OR 'a'='a")
+                .then().statusCode(200).body("shipments.size()", equalTo(0));
+        // The tables are still there and the honest lookup still answers.
+        assertEquals(Map.of(g.l1, 0, g.l2, 1, g.l3, 2, g.l5, 2, g.l4, 3), depths(get("/v1/trace/lots/" + g.l1 + "/forward")));
+    }
+
     private JsonPath get(String path) {
         return SyncApi.as(token).when().get(path).then().statusCode(200).extract().jsonPath();
     }
