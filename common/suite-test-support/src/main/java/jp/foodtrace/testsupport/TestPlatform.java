@@ -95,7 +95,8 @@ public final class TestPlatform {
     }
 
     private static PlatformConfig newConfig(String module) {
-        return PlatformConfig.isolated(PlatformConfig.findRoot(), home(), "suite_test_" + module.replace('-', '_'));
+        return PlatformConfig.isolated(PlatformConfig.findRoot(), home(), "suite_test_" + module.replace('-', '_')
+                + System.getenv().getOrDefault("SUITE_TEST_DB_SUFFIX", ""));
     }
 
     private static Path home() {
