@@ -37,6 +37,7 @@ public final class MailStack extends Stack {
     private final String identityArn;
     private final String configurationSetArn;
     private final String returnPath;
+    private final String eventsTopicArn;
 
     public MailStack(Construct scope, String id, StackProps props, SuiteConfig config) {
         super(scope, id, props);
@@ -62,6 +63,7 @@ public final class MailStack extends Stack {
                 .topicName(config.prefix() + "-mail-events")
                 .enforceSsl(true)
                 .build();
+        eventsTopicArn = events.getTopicArn();
         configurationSet.addEventDestination("EventsToSns", ConfigurationSetEventDestinationOptions.builder()
                 .destination(EventDestination.snsTopic(events))
                 .events(List.of(EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY,
@@ -114,6 +116,11 @@ public final class MailStack extends Stack {
 
     public String configurationSetArn() {
         return configurationSetArn;
+    }
+
+    /** The SNS topic of the configuration set's delivery events (bounces and complaints among them). */
+    public String eventsTopicArn() {
+        return eventsTopicArn;
     }
 
     public String returnPath() {

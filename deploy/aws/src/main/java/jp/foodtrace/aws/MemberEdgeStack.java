@@ -76,6 +76,8 @@ public final class MemberEdgeStack extends Stack {
         loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "redirect to HTTPS");
         loadBalancerSecurityGroup.addEgressRule(Peer.ipv4(config.vpc().cidr()), Port.tcp(ServicesStack.CONTAINER_PORT),
                 "to service tasks");
+        loadBalancerSecurityGroup.addEgressRule(Peer.ipv4(config.vpc().cidr()), Port.tcp(ServicesStack.MANAGEMENT_PORT),
+                "health checks of service tasks");
 
         ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(this, "MemberAlb")
                 .vpc(network.vpc())
@@ -196,7 +198,11 @@ public final class MemberEdgeStack extends Stack {
                 .targetType(TargetType.IP)
                 .protocol(ApplicationProtocol.HTTP)
                 .port(ServicesStack.CONTAINER_PORT)
-                .healthCheck(HealthCheck.builder().path(ServicesStack.READINESS_PATH).build())
+                // Health is served on the management port only, which no listener forwards to.
+                .healthCheck(HealthCheck.builder()
+                        .path(ServicesStack.READINESS_PATH)
+                        .port(String.valueOf(ServicesStack.MANAGEMENT_PORT))
+                        .build())
                 .build();
     }
 

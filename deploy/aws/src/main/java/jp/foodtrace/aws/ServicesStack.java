@@ -8,6 +8,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroupIngress;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
@@ -25,8 +27,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,14 +40,21 @@ import java.util.Set;
 
 /**
  * The five services on ECS Fargate in the app subnets, one security group each. Every service
- * listens on {@link #CONTAINER_PORT}; configuration is given as Quarkus environment variables and
- * every credential comes from Secrets Manager. A service scales on CPU up to the partition count
- * of the busiest topic it consumes: more consumers than partitions would sit idle.
+ * serves its API on {@link #CONTAINER_PORT} and health and metrics on {@link #MANAGEMENT_PORT}
+ * (never behind a listener; the load balancers only health-check it). Images are built from each
+ * service's {@code src/main/docker/Dockerfile.jvm} as CDK assets. Configuration is given as Quarkus
+ * environment variables and every credential comes from Secrets Manager: the database logins of
+ * the data stack and the tokens and keys generated here. A service scales on CPU up to the
+ * partition count of the busiest topic it consumes: more consumers than partitions would sit idle.
  */
 public final class ServicesStack extends Stack {
 
     /** HTTP port of every service container (locally 8081-8085, one port per service). */
     public static final int CONTAINER_PORT = 8080;
+    /** Management interface of every service container: /q/health/*, /q/metrics. */
+    public static final int MANAGEMENT_PORT = 9080;
+    /** The Dockerfile of every service, relative to its module directory. */
+    public static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
     public static final String READINESS_PATH = "/q/health/ready";
     public static final String LIVENESS_PATH = "/q/health/live";
 
@@ -57,6 +69,8 @@ public final class ServicesStack extends Stack {
 
     private final Map<SuiteService, FargateService> services = new EnumMap<>(SuiteService.class);
     private final Map<SuiteService, SecurityGroup> securityGroups = new EnumMap<>(SuiteService.class);
+    private final Map<String, software.amazon.awscdk.services.secretsmanager.Secret> generatedSecrets =
+            new java.util.LinkedHashMap<>();
 
     public ServicesStack(Construct scope, String id, StackProps props, SuiteConfig config, NetworkStack network,
             DataStack data, TerminalStack terminals, MemberEdgeStack member, MailStack mail) {
@@ -69,6 +83,27 @@ public final class ServicesStack extends Stack {
         // key policy of the data stack, which is deployed first. The key trusts IAM policies instead.
         ISecret kafkaSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretCompleteArn(
                 this, "KafkaCredentials", data.kafkaSecret().getSecretArn());
+        // Tokens and keys nobody types: generated once, read by the tasks as ECS secrets.
+        var gatewayAdminToken = generated(config, "GatewayAdminToken", "gateway-admin-token",
+                "terminal-gateway admin API bearer token");
+        var syncAdminToken = generated(config, "SyncAdminToken", "sync-admin-token",
+                "sync-service admin API bearer token");
+        var opsToken = generated(config, "OpsToken", "ops-token",
+                "bearer token of the ops endpoints of order-service, mail-service and bounce-service");
+        var unsubscribeKey = generated(config, "MailUnsubscribeKey", "mail-unsubscribe-key",
+                "mail-service key that signs one-click unsubscribe links");
+        Map<SuiteService, Map<String, Secret>> appSecrets = new EnumMap<>(SuiteService.class);
+        appSecrets.put(SuiteService.TERMINAL_GATEWAY, Map.of(
+                "SUITE_GATEWAY_ADMIN_TOKEN", Secret.fromSecretsManager(gatewayAdminToken)));
+        appSecrets.put(SuiteService.SYNC_SERVICE, Map.of(
+                "SUITE_SYNC_ADMIN_TOKEN", Secret.fromSecretsManager(syncAdminToken)));
+        appSecrets.put(SuiteService.ORDER_SERVICE, Map.of(
+                "SUITE_OPS_TOKEN", Secret.fromSecretsManager(opsToken)));
+        appSecrets.put(SuiteService.MAIL_SERVICE, Map.of(
+                "SUITE_OPS_TOKEN", Secret.fromSecretsManager(opsToken),
+                "SUITE_MAIL_UNSUBSCRIBE_KEY", Secret.fromSecretsManager(unsubscribeKey)));
+        appSecrets.put(SuiteService.BOUNCE_SERVICE, Map.of(
+                "SUITE_OPS_TOKEN", Secret.fromSecretsManager(opsToken)));
         for (SuiteService service : SuiteService.values()) {
             SecurityGroup group = SecurityGroup.Builder.create(this, "Sg-" + service.module())
                     .vpc(network.vpc())
@@ -78,7 +113,7 @@ public final class ServicesStack extends Stack {
             ingress("DbFrom-" + service.module(), data.databaseSecurityGroup(), group, 5432);
             ingress("KafkaFrom-" + service.module(), data.kafkaSecurityGroup(), group, DataStack.KAFKA_SCRAM_PORT);
             FargateService fargate = service(config, data, kafkaSecret, cluster, service, group,
-                    environment(config, service, mail));
+                    environment(config, service, mail), appSecrets.get(service));
             fargate.getTaskDefinition().obtainExecutionRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("kms:Decrypt")).resources(List.of(data.kafkaKey().getKeyArn())).build());
             services.put(service, fargate);
@@ -87,19 +122,31 @@ public final class ServicesStack extends Stack {
         // Terminals reach terminal-gateway only through the NLB, whose own group admits only their ranges.
         ingress("GatewayFromNlb", securityGroups.get(SuiteService.TERMINAL_GATEWAY),
                 terminals.loadBalancerSecurityGroup(), CONTAINER_PORT);
+        ingress("GatewayHealthFromNlb", securityGroups.get(SuiteService.TERMINAL_GATEWAY),
+                terminals.loadBalancerSecurityGroup(), MANAGEMENT_PORT);
         services.get(SuiteService.TERMINAL_GATEWAY).attachToNetworkTargetGroup(terminals.gatewayTargets());
 
-        // Attaching to an ALB target group also opens the task group to the ALB's group (and back).
+        // Attaching to an ALB target group also opens the task group to the ALB's group (and back)
+        // on the traffic port; the health-check port is opened here.
         services.get(SuiteService.SYNC_SERVICE).attachToApplicationTargetGroup(member.traceTargets());
         services.get(SuiteService.MAIL_SERVICE).attachToApplicationTargetGroup(member.unsubscribeTargets());
+        ingress("SyncHealthFromAlb", securityGroups.get(SuiteService.SYNC_SERVICE),
+                member.loadBalancerSecurityGroup(), MANAGEMENT_PORT);
+        ingress("MailHealthFromAlb", securityGroups.get(SuiteService.MAIL_SERVICE),
+                member.loadBalancerSecurityGroup(), MANAGEMENT_PORT);
 
         FargateService bounce = services.get(SuiteService.BOUNCE_SERVICE);
         String bucketArn = "arn:aws:s3:::" + config.mail().bounceBucketName();
         bounce.getTaskDefinition().addToTaskRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket")).resources(List.of(bucketArn)).build());
+        // Read and remove what arrives under the prefix; write the analysed and the quarantined copies.
         bounce.getTaskDefinition().addToTaskRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject", "s3:GetObjectVersion"))
+                .actions(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"))
                 .resources(List.of(bucketArn + "/" + config.mail().bouncePrefix() + "*")).build());
+        bounce.getTaskDefinition().addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucketArn + "/" + BOUNCE_PROCESSED_PREFIX + "*",
+                        bucketArn + "/" + BOUNCE_QUARANTINE_PREFIX + "*")).build());
         FargateService mailService = services.get(SuiteService.MAIL_SERVICE);
         mailService.getTaskDefinition().addToTaskRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendRawEmail", "ses:SendEmail"))
@@ -119,10 +166,32 @@ public final class ServicesStack extends Stack {
                 .build();
     }
 
+    /** Where bounce-service copies an analysed object, and one it cannot analyse. */
+    public static final String BOUNCE_PROCESSED_PREFIX = "processed/";
+    public static final String BOUNCE_QUARANTINE_PREFIX = "quarantine/";
+
+    /** A secret Secrets Manager generates, named {@code <prefix>/app/<name>}. */
+    private software.amazon.awscdk.services.secretsmanager.Secret generated(SuiteConfig config, String id,
+            String name, String description) {
+        var secret = software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, id)
+                .secretName(config.prefix() + "/app/" + name)
+                .description(description)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(48)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        generatedSecrets.put(name, secret);
+        return secret;
+    }
+
     /** Quarkus settings by environment variable, per service. */
     private static Map<String, String> environment(SuiteConfig config, SuiteService service, MailStack mail) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "prod");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+        env.put("AWS_REGION", config.region());
         env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
         env.put("KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required "
@@ -138,23 +207,25 @@ public final class ServicesStack extends Stack {
                 }
             }
             case MAIL_SERVICE -> {
-                // application.properties points at the local SES endpoint with static keys; here
-                // the regional endpoint and the task role's credentials replace them.
+                // SES of the region, no endpoint override, the task role's credentials.
                 env.put("QUARKUS_SES_AWS_REGION", config.region());
-                env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", "https://email." + config.region() + ".amazonaws.com");
                 env.put("QUARKUS_SES_AWS_CREDENTIALS_TYPE", "default");
                 env.put("SUITE_MAIL_SES_CONFIGURATION_SET", mail.configurationSetName());
                 env.put("SUITE_MAIL_BOUNCE_ADDRESS", mail.returnPath());
                 env.put("SUITE_MAIL_UNSUBSCRIBE_BASE_URL", "https://" + config.member().domainName());
             }
             case BOUNCE_SERVICE -> {
+                // The bucket lives in the inbound region; S3 of that region, no endpoint override.
                 env.put("QUARKUS_S3_AWS_REGION", config.inboundRegion());
-                env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", "https://s3." + config.inboundRegion() + ".amazonaws.com");
                 env.put("QUARKUS_S3_PATH_STYLE_ACCESS", "false");
                 env.put("QUARKUS_S3_CHECKSUM_VALIDATION", "true");
                 env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "default");
                 env.put("SUITE_BOUNCE_BUCKET", config.mail().bounceBucketName());
                 env.put("SUITE_BOUNCE_PREFIX", config.mail().bouncePrefix());
+                env.put("SUITE_BOUNCE_PROCESSED_PREFIX", BOUNCE_PROCESSED_PREFIX);
+                env.put("SUITE_BOUNCE_QUARANTINE_PREFIX", BOUNCE_QUARANTINE_PREFIX);
+                // SES bounce and complaint notifications come from the mail stack's topic only.
+                env.put("SUITE_BOUNCE_SNS_TOPIC_ARN", mail.eventsTopicArn());
             }
             default -> {
             }
@@ -163,7 +234,8 @@ public final class ServicesStack extends Stack {
     }
 
     private FargateService service(SuiteConfig config, DataStack data, ISecret kafkaSecret, Cluster cluster,
-            SuiteService service, SecurityGroup group, Map<String, String> environment) {
+            SuiteService service, SecurityGroup group, Map<String, String> environment,
+            Map<String, Secret> serviceSecrets) {
         String module = service.module();
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task-" + module)
                 .cpu(config.services().cpu())
@@ -174,16 +246,22 @@ public final class ServicesStack extends Stack {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + data.database().getDbInstanceEndpointAddress()
                 + ":" + data.database().getDbInstanceEndpointPort() + "/" + DataStack.DATABASE
                 + "?currentSchema=" + service.schema() + "&sslmode=require");
+        Map<String, Secret> secrets = new HashMap<>(serviceSecrets);
+        secrets.put("QUARKUS_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.databaseSecret(service), "username"));
+        secrets.put("QUARKUS_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.databaseSecret(service), "password"));
+        secrets.put("KAFKA_SASL_USERNAME", Secret.fromSecretsManager(kafkaSecret, "username"));
+        secrets.put("KAFKA_SASL_PASSWORD", Secret.fromSecretsManager(kafkaSecret, "password"));
+        // The first mapping is the one the load balancers forward to; 9080 is health-checked only.
         task.addContainer(module, ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromRegistry(config.services().imageRepository() + "/" + module + ":"
-                        + config.services().imageTag()))
-                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .image(ContainerImage.fromAsset(moduleDirectory(service).toString(), AssetImageProps.builder()
+                        .file(DOCKERFILE)
+                        .platform(Platform.LINUX_AMD64)
+                        .build()))
+                .portMappings(List.of(
+                        PortMapping.builder().name("http").containerPort(CONTAINER_PORT).build(),
+                        PortMapping.builder().name("management").containerPort(MANAGEMENT_PORT).build()))
                 .environment(env)
-                .secrets(Map.of(
-                        "QUARKUS_DATASOURCE_USERNAME", Secret.fromSecretsManager(data.databaseSecret(service), "username"),
-                        "QUARKUS_DATASOURCE_PASSWORD", Secret.fromSecretsManager(data.databaseSecret(service), "password"),
-                        "KAFKA_SASL_USERNAME", Secret.fromSecretsManager(kafkaSecret, "username"),
-                        "KAFKA_SASL_PASSWORD", Secret.fromSecretsManager(kafkaSecret, "password")))
+                .secrets(secrets)
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .streamPrefix(module)
                         .logGroup(LogGroup.Builder.create(this, "Logs-" + module)
@@ -214,6 +292,24 @@ public final class ServicesStack extends Stack {
         return fargate;
     }
 
+    /**
+     * The service's module directory in this checkout (the image's build context): found from the
+     * working directory, which is {@code deploy/aws} for {@code cdk} and for the tests.
+     */
+    static Path moduleDirectory(SuiteService service) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path module = dir.resolve(service.module());
+            if (Files.isRegularFile(dir.resolve("deploy/aws/cdk.json")) && Files.isDirectory(module)) {
+                if (!Files.isRegularFile(module.resolve(DOCKERFILE))) {
+                    throw new IllegalStateException("no " + DOCKERFILE + " in " + module);
+                }
+                return module;
+            }
+        }
+        throw new IllegalStateException("not inside the checkout (no deploy/aws/cdk.json above "
+                + Path.of("").toAbsolutePath() + ")");
+    }
+
     /** The partition count of the busiest topic the service consumes. */
     public static int maxTasks(SuiteService service) {
         return Topics.BUSINESS.stream()
@@ -225,6 +321,11 @@ public final class ServicesStack extends Stack {
 
     public FargateService service(SuiteService service) {
         return services.get(service);
+    }
+
+    /** The secrets generated here, by name below {@code <prefix>/app/}. */
+    public Map<String, software.amazon.awscdk.services.secretsmanager.Secret> generatedSecrets() {
+        return generatedSecrets;
     }
 
     public SecurityGroup securityGroup(SuiteService service) {

@@ -94,11 +94,12 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
     /**
      * The five services on ECS Fargate.
      *
-     * @param imageRepository images are {@code <imageRepository>/<module>:<imageTag>}
+     * Images are not configured: they are built from each service's Dockerfile as CDK assets.
+     *
      * @param minTasks        tasks per service at rest (the maximum is the partition count of the
      *                        service's busiest consumed topic)
      */
-    public record Services(String imageRepository, String imageTag, int minTasks, int cpu, int memoryMiB) {
+    public record Services(int minTasks, int cpu, int memoryMiB) {
     }
 
     /**

@@ -50,6 +50,8 @@ public final class TerminalStack extends Stack {
         }
         loadBalancerSecurityGroup.addEgressRule(Peer.ipv4(config.vpc().cidr()), Port.tcp(ServicesStack.CONTAINER_PORT),
                 "to terminal-gateway tasks");
+        loadBalancerSecurityGroup.addEgressRule(Peer.ipv4(config.vpc().cidr()), Port.tcp(ServicesStack.MANAGEMENT_PORT),
+                "health checks of terminal-gateway tasks");
 
         List<ISubnet> subnets = network.subnetsOf(NetworkStack.TERMINAL_SUBNETS);
         List<SubnetMapping> mappings = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class TerminalStack extends Stack {
                 .healthCheck(HealthCheck.builder()
                         .protocol(Protocol.HTTP)
                         .path(ServicesStack.READINESS_PATH)
-                        .port(String.valueOf(ServicesStack.CONTAINER_PORT))
+                        .port(String.valueOf(ServicesStack.MANAGEMENT_PORT))
                         .build())
                 .build();
         loadBalancer.addListener("Terminals", BaseNetworkListenerProps.builder()

@@ -5,6 +5,12 @@ import jp.foodtrace.platform.SuiteService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +29,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServicesStackTest {
+
+    /**
+     * The environment-variable contract of the production profile: what each service refuses to
+     * start (or to serve) without. Every one must be set by the container definition, as plain
+     * environment or as a secret.
+     */
+    static final Map<String, Set<String>> REQUIRED = Map.of(
+            "terminal-gateway", Set.of("SUITE_GATEWAY_ADMIN_TOKEN"),
+            "order-service", Set.of("SUITE_OPS_TOKEN"),
+            "sync-service", Set.of("SUITE_SYNC_ADMIN_TOKEN"),
+            "mail-service", Set.of("SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY", "SUITE_MAIL_UNSUBSCRIBE_BASE_URL"),
+            "bounce-service", Set.of("SUITE_OPS_TOKEN", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN"));
+    /** Required of every service, and what every deployment sets. */
+    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_PROFILE", "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT");
+    /** Secret by contract: never in the plain environment. */
+    static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN", "SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY");
 
     static SynthesizedSuite suite;
     static Map<String, Object> services;
@@ -103,19 +128,225 @@ class ServicesStackTest {
         return Topics.ALL.stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow().partitions();
     }
 
+    /** Names of the container's ECS secrets. */
+    static Set<String> secretNames(Map<String, Object> template, String module) {
+        Set<String> names = new HashSet<>();
+        list(container(template, module).get("Secrets")).forEach(s -> names.add((String) map(s).get("Name")));
+        return names;
+    }
+
+    @Test
+    void everyServiceGetsEveryVariableOfTheContract() {
+        for (SuiteService service : SuiteService.values()) {
+            Set<String> required = new HashSet<>(REQUIRED_OF_EVERY_SERVICE);
+            required.addAll(REQUIRED.get(service.module()));
+            Map<String, Object> env = environment(services, service.module());
+            Set<String> secrets = secretNames(services, service.module());
+            for (String name : required) {
+                assertTrue(env.containsKey(name) || secrets.contains(name), service.module() + " lacks " + name);
+                if (SECRET.contains(name)) {
+                    assertTrue(secrets.contains(name) && !env.containsKey(name),
+                            service.module() + ": " + name + " must be an ECS secret");
+                }
+            }
+            assertEquals("prod", env.get("QUARKUS_PROFILE"), service.module());
+            assertEquals(String.valueOf(ServicesStack.MANAGEMENT_PORT), env.get("QUARKUS_MANAGEMENT_PORT"));
+            for (String name : env.keySet()) {
+                assertFalse(name.endsWith("ENDPOINT_OVERRIDE") || name.contains("STATIC_PROVIDER"),
+                        service.module() + ": no endpoint override or static AWS keys in production: " + name);
+            }
+        }
+        assertEquals(CONFIG.region(), environment(services, "mail-service").get("AWS_REGION"));
+    }
+
+    @Test
+    void generatedSecretsAreTheOnesTheTasksRead() {
+        Map<String, Map<String, Object>> generated = resources(services, "AWS::SecretsManager::Secret");
+        assertEquals(4, generated.size(), generated.keySet().toString());
+        for (Map<String, Object> secret : generated.values()) {
+            assertTrue(properties(secret).get("GenerateSecretString") != null, secret.toString());
+            assertTrue(String.valueOf(properties(secret).get("Name")).startsWith(CONFIG.prefix() + "/app/"));
+        }
+        Map<String, String> expected = Map.of(
+                "terminal-gateway/SUITE_GATEWAY_ADMIN_TOKEN", "gateway-admin-token",
+                "sync-service/SUITE_SYNC_ADMIN_TOKEN", "sync-admin-token",
+                "order-service/SUITE_OPS_TOKEN", "ops-token",
+                "mail-service/SUITE_OPS_TOKEN", "ops-token",
+                "bounce-service/SUITE_OPS_TOKEN", "ops-token",
+                "mail-service/SUITE_MAIL_UNSUBSCRIBE_KEY", "mail-unsubscribe-key");
+        expected.forEach((where, name) -> {
+            String module = where.substring(0, where.indexOf('/'));
+            String variable = where.substring(where.indexOf('/') + 1);
+            Object valueFrom = list(container(services, module).get("Secrets")).stream().map(SynthesizedSuite::map)
+                    .filter(s -> variable.equals(s.get("Name"))).findFirst().orElseThrow().get("ValueFrom");
+            String id = referencedId(valueFrom);
+            assertEquals(CONFIG.prefix() + "/app/" + name,
+                    properties(generated.get(id)).get("Name"), where);
+        });
+        // the execution role may read them
+        for (SuiteService service : SuiteService.values()) {
+            String policies = executionRolePolicies(services, service.module());
+            for (Object s : list(container(services, service.module()).get("Secrets"))) {
+                String id = referencedId(map(s).get("ValueFrom"));
+                if (id != null) {
+                    assertTrue(policies.contains(id), service.module() + " cannot read " + id);
+                }
+            }
+        }
+    }
+
+    /** Every policy attached to the service's execution role, as text. */
+    static String executionRolePolicies(Map<String, Object> template, String module) {
+        String role = null;
+        for (Map<String, Object> task : resources(template, "AWS::ECS::TaskDefinition").values()) {
+            if (module.equals(map(list(properties(task).get("ContainerDefinitions")).get(0)).get("Name"))) {
+                role = referencedId(properties(task).get("ExecutionRoleArn"));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> policy : resources(template, "AWS::IAM::Policy").values()) {
+            if (list(properties(policy).get("Roles")).contains(Map.of("Ref", role))) {
+                text.append(properties(policy).get("PolicyDocument"));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void imagesAreBuiltFromEachServicesDockerfile() throws IOException {
+        // Synthesis wrote the asset manifest beside the template.
+        Path manifest = Path.of("target/cdk.out/example", suite.stacks.services().getArtifactId() + ".assets.json");
+        JsonNode images = new ObjectMapper().readTree(Files.readString(manifest)).path("dockerImages");
+        Set<String> modules = new HashSet<>();
+        images.forEach(image -> {
+            assertEquals(ServicesStack.DOCKERFILE, image.path("source").path("dockerFile").asText(), image.toString());
+            assertEquals("linux/amd64", image.path("source").path("platform").asText(), image.toString());
+        });
+        for (SuiteService service : SuiteService.values()) {
+            String image = String.valueOf(container(services, service.module()).get("Image"));
+            assertTrue(image.contains("container-assets"), service.module() + " image is not an asset: " + image);
+            Path staged = ServicesStack.moduleDirectory(service);
+            assertTrue(Files.isRegularFile(staged.resolve(ServicesStack.DOCKERFILE)), staged.toString());
+            modules.add(service.module());
+        }
+        assertEquals(SuiteService.values().length, images.size(), "one image per service");
+        assertEquals(SuiteService.values().length, modules.size());
+    }
+
+    @Test
+    void loadBalancersForwardToTheApiPortAndHealthCheckTheManagementPort() {
+        List<Map<String, Object>> groups = new java.util.ArrayList<>();
+        resources(suite.template(suite.stacks.terminals()), "AWS::ElasticLoadBalancingV2::TargetGroup").values()
+                .forEach(groups::add);
+        resources(suite.template(suite.stacks.member()), "AWS::ElasticLoadBalancingV2::TargetGroup").values()
+                .forEach(groups::add);
+        assertEquals(3, groups.size());
+        for (Map<String, Object> group : groups) {
+            Map<String, Object> p = properties(group);
+            assertEquals(ServicesStack.CONTAINER_PORT, p.get("Port"), p.toString());
+            assertEquals(String.valueOf(ServicesStack.MANAGEMENT_PORT), p.get("HealthCheckPort"), p.toString());
+            assertTrue(String.valueOf(p.get("HealthCheckPath")).startsWith("/q/health/"), p.toString());
+        }
+        for (Map<String, Object> template : suite.allTemplates()) {
+            for (Map<String, Object> listener : resources(template, "AWS::ElasticLoadBalancingV2::Listener").values()) {
+                assertFalse(Integer.valueOf(ServicesStack.MANAGEMENT_PORT).equals(properties(listener).get("Port")));
+            }
+            for (Map<String, Object> service : resources(template, "AWS::ECS::Service").values()) {
+                for (Object lb : list(properties(service).get("LoadBalancers"))) {
+                    assertEquals(ServicesStack.CONTAINER_PORT, map(lb).get("ContainerPort"));
+                }
+            }
+        }
+        // the load balancers may reach the management port of exactly the tasks they check
+        Map<String, String> checkedBy = Map.of(
+                "terminal-gateway", SecurityGroupRules.logicalId(suite.stacks.terminals().loadBalancerSecurityGroup()),
+                "sync-service", SecurityGroupRules.logicalId(suite.stacks.member().loadBalancerSecurityGroup()),
+                "mail-service", SecurityGroupRules.logicalId(suite.stacks.member().loadBalancerSecurityGroup()));
+        for (SuiteService service : SuiteService.values()) {
+            String group = SecurityGroupRules.logicalId(suite.stacks.services().securityGroup(service));
+            List<SecurityGroupRules.Rule> management = SecurityGroupRules.ingress(services).stream()
+                    .filter(rule -> group.equals(rule.groupId()) && rule.covers(ServicesStack.MANAGEMENT_PORT))
+                    .toList();
+            String lb = checkedBy.get(service.module());
+            if (lb == null) {
+                assertTrue(management.isEmpty(), service.module() + " " + management);
+            } else {
+                assertEquals(1, management.size(), service.module() + " " + management);
+                Map<String, Object> producer = service == SuiteService.TERMINAL_GATEWAY
+                        ? suite.template(suite.stacks.terminals()) : suite.template(suite.stacks.member());
+                assertEquals(lb, importedId(management.get(0).source(), producer), service.module());
+            }
+        }
+        for (Map<String, Object> template : List.of(suite.template(suite.stacks.terminals()),
+                suite.template(suite.stacks.member()))) {
+            String egress = String.valueOf(resources(template, "AWS::EC2::SecurityGroup"));
+            assertTrue(egress.contains("FromPort=" + ServicesStack.MANAGEMENT_PORT), egress);
+        }
+    }
+
+    @Test
+    void bounceServiceMayReadRemoveAndFileTheReturnedMail() {
+        String policies = taskRolePolicies(services, "bounce-service");
+        String bucketArn = "arn:aws:s3:::" + CONFIG.mail().bounceBucketName();
+        Map<String, Set<String>> actionsByResource = new LinkedHashMap<>();
+        for (Map<String, Object> policy : resources(services, "AWS::IAM::Policy").values()) {
+            if (!String.valueOf(properties(policy).get("Roles")).equals(
+                    String.valueOf(List.of(Map.of("Ref", taskRoleId(services, "bounce-service")))))) {
+                continue;
+            }
+            for (Object statement : list(map(properties(policy).get("PolicyDocument")).get("Statement"))) {
+                Object actions = map(statement).get("Action");
+                Object resource = map(statement).get("Resource");
+                List<Object> resourceList = resource instanceof List<?> l ? List.copyOf(l) : List.of(resource);
+                List<Object> actionList = actions instanceof List<?> l ? List.copyOf(l) : List.of(actions);
+                for (Object r : resourceList) {
+                    actionsByResource.computeIfAbsent(String.valueOf(r), k -> new HashSet<>())
+                            .addAll(actionList.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        String inbound = bucketArn + "/" + CONFIG.mail().bouncePrefix() + "*";
+        assertTrue(actionsByResource.getOrDefault(bucketArn, Set.of()).contains("s3:ListBucket"), policies);
+        assertTrue(actionsByResource.getOrDefault(inbound, Set.of()).containsAll(
+                Set.of("s3:GetObject", "s3:DeleteObject")), policies);
+        for (String prefix : List.of(ServicesStack.BOUNCE_PROCESSED_PREFIX, ServicesStack.BOUNCE_QUARANTINE_PREFIX)) {
+            assertTrue(actionsByResource.getOrDefault(bucketArn + "/" + prefix + "*", Set.of())
+                    .contains("s3:PutObject"), prefix + " " + policies);
+        }
+        Map<String, Object> env = environment(services, "bounce-service");
+        assertEquals(ServicesStack.BOUNCE_PROCESSED_PREFIX, env.get("SUITE_BOUNCE_PROCESSED_PREFIX"));
+        assertEquals(ServicesStack.BOUNCE_QUARANTINE_PREFIX, env.get("SUITE_BOUNCE_QUARANTINE_PREFIX"));
+        // the topic SES publishes bounce and complaint events to
+        Map<String, Object> mail = suite.template(suite.stacks.mail());
+        String topic = SynthesizedSuite.onlyId(resources(mail, "AWS::SNS::Topic"));
+        assertEquals(topic, importedId(env.get("SUITE_BOUNCE_SNS_TOPIC_ARN"), mail));
+    }
+
+    static String taskRoleId(Map<String, Object> template, String module) {
+        for (Map<String, Object> task : resources(template, "AWS::ECS::TaskDefinition").values()) {
+            if (module.equals(map(list(properties(task).get("ContainerDefinitions")).get(0)).get("Name"))) {
+                return referencedId(properties(task).get("TaskRoleArn"));
+            }
+        }
+        throw new AssertionError("no task definition for " + module);
+    }
+
     @Test
     void credentialsComeFromSecretsManagerAndNeverFromPlainEnvironment() {
+        Set<String> generated = resources(services, "AWS::SecretsManager::Secret").keySet();
         for (SuiteService service : SuiteService.values()) {
             Map<String, Object> container = container(services, service.module());
             Set<String> secretNames = new HashSet<>();
             for (Object secret : list(container.get("Secrets"))) {
                 secretNames.add((String) map(secret).get("Name"));
-                assertTrue(String.valueOf(map(secret).get("ValueFrom")).contains("secretsmanager")
-                        || String.valueOf(map(secret).get("ValueFrom")).contains("ImportValue"),
+                Object valueFrom = map(secret).get("ValueFrom");
+                assertTrue(String.valueOf(valueFrom).contains("secretsmanager")
+                        || String.valueOf(valueFrom).contains("ImportValue")
+                        || generated.contains(referencedId(valueFrom)),
                         String.valueOf(secret));
             }
-            assertEquals(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_SASL_USERNAME",
-                    "KAFKA_SASL_PASSWORD"), secretNames, service.module());
+            assertTrue(secretNames.containsAll(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                    "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")), service.module() + " " + secretNames);
             for (String name : environment(services, service.module()).keySet()) {
                 assertFalse(name.contains("PASSWORD") || name.contains("SECRET"), service.module() + " " + name);
             }
@@ -159,11 +390,16 @@ class ServicesStackTest {
         String gatewayGroup = SecurityGroupRules.logicalId(suite.stacks.services().securityGroup(SuiteService.TERMINAL_GATEWAY));
         List<SecurityGroupRules.Rule> rules = SecurityGroupRules.ingress(services).stream()
                 .filter(rule -> gatewayGroup.equals(rule.groupId())).toList();
-        assertEquals(1, rules.size(), rules.toString());
-        assertEquals(SecurityGroupRules.logicalId(suite.stacks.terminals().loadBalancerSecurityGroup()),
-                importedId(rules.get(0).source(), suite.template(suite.stacks.terminals())));
-        assertEquals(ServicesStack.CONTAINER_PORT, rules.get(0).fromPort());
-        assertEquals(ServicesStack.CONTAINER_PORT, rules.get(0).toPort());
+        assertEquals(2, rules.size(), rules.toString());
+        Set<Integer> ports = new HashSet<>();
+        for (SecurityGroupRules.Rule rule : rules) {
+            assertEquals(SecurityGroupRules.logicalId(suite.stacks.terminals().loadBalancerSecurityGroup()),
+                    importedId(rule.source(), suite.template(suite.stacks.terminals())));
+            assertEquals(rule.fromPort(), rule.toPort());
+            ports.add(rule.fromPort());
+        }
+        assertEquals(Set.of(ServicesStack.CONTAINER_PORT, ServicesStack.MANAGEMENT_PORT), ports,
+                "traffic on the API port, health checks on the management port");
     }
 
     @Test

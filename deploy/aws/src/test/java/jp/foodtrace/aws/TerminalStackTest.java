@@ -70,6 +70,7 @@ class TerminalStackTest {
         assertEquals("ip", targets.get("TargetType"));
         assertEquals(ServicesStack.CONTAINER_PORT, targets.get("Port"));
         assertEquals(ServicesStack.READINESS_PATH, targets.get("HealthCheckPath"));
+        assertEquals(String.valueOf(ServicesStack.MANAGEMENT_PORT), targets.get("HealthCheckPort"));
         Map<String, Object> attributes = TargetGroups.attributes(targets);
         assertEquals("true", attributes.get("preserve_client_ip.enabled"));
         assertEquals("false", attributes.getOrDefault("proxy_protocol_v2.enabled", "false"));
