@@ -6,6 +6,7 @@ import jp.foodtrace.platform.SuiteService;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * manifest file next to it (a file left out would silently not be deployed).
  */
 class KubernetesManifestsTest {
+
+    static final int HTTP_PORT = 8080;
+    static final int MANAGEMENT_PORT = 9080;
+    /** The Secret with the services' tokens and keys; keys are the variable names. */
+    static final String APP_SECRETS = "suite-app-secrets";
+
+    /** The production variable contract: what each service needs besides the ones every service needs. */
+    static final Map<String, Set<String>> REQUIRED = Map.of(
+            "terminal-gateway", Set.of("SUITE_GATEWAY_ADMIN_TOKEN"),
+            "order-service", Set.of("SUITE_OPS_TOKEN"),
+            "sync-service", Set.of("SUITE_SYNC_ADMIN_TOKEN"),
+            "mail-service", Set.of("SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY", "SUITE_MAIL_UNSUBSCRIBE_BASE_URL"),
+            "bounce-service", Set.of("SUITE_OPS_TOKEN", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN"));
+    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_PROFILE", "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT");
+    /** Secret by contract: only ever from a secretKeyRef. */
+    static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN", "SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY");
+    /** Endpoints and names: from the ConfigMap, so an installation changes them in one place. */
+    static final Set<String> FROM_CONFIG = Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
+            "SUITE_MAIL_UNSUBSCRIBE_BASE_URL", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN");
 
     static Path k8s;
     static List<Map<String, Object>> base;
@@ -136,9 +160,7 @@ class KubernetesManifestsTest {
             Map<String, Object> container = map(list(at(deployment, "spec", "template", "spec", "containers")).get(0));
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"), service.module());
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"), service.module());
-            Object port = map(list(container.get("ports")).get(0)).get("name");
-            assertEquals(port, at(container, "livenessProbe", "httpGet", "port"), service.module());
-            assertEquals(port, at(container, "readinessProbe", "httpGet", "port"), service.module());
+            // their port: probesAndScrapingUseTheManagementPortAndServicesOnlyTheApiPort
             for (String kind : List.of("requests", "limits")) {
                 assertNotNull(at(container, "resources", kind, "cpu"), service.module() + " " + kind);
                 assertNotNull(at(container, "resources", kind, "memory"), service.module() + " " + kind);
@@ -209,19 +231,184 @@ class KubernetesManifestsTest {
         }
     }
 
+    static Map<String, Object> container(List<Map<String, Object>> docs, String module) {
+        Map<String, Object> deployment = named(docs, "Deployment", module);
+        return map(list(at(deployment, "spec", "template", "spec", "containers")).get(0));
+    }
+
+    static Map<String, Map<String, Object>> envByName(Map<String, Object> container) {
+        Map<String, Map<String, Object>> env = new java.util.LinkedHashMap<>();
+        list(container.get("env")).forEach(e -> env.put(String.valueOf(map(e).get("name")), map(e)));
+        return env;
+    }
+
+    /** The container port a probe or Service names, by name or number. */
+    static int containerPort(Map<String, Object> container, Object port) {
+        if (port instanceof Number n) {
+            return n.intValue();
+        }
+        for (Object p : list(container.get("ports"))) {
+            if (String.valueOf(port).equals(map(p).get("name"))) {
+                return ((Number) map(p).get("containerPort")).intValue();
+            }
+        }
+        throw new AssertionError("no container port named " + port + " in " + container.get("name"));
+    }
+
     @Test
-    void overlaysBuildWithKustomize() {
+    void everyDeploymentSetsEveryVariableOfTheContract() {
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, Map<String, Object>> env = envByName(container(base, service.module()));
+            Set<String> required = new HashSet<>(REQUIRED_OF_EVERY_SERVICE);
+            required.addAll(REQUIRED.get(service.module()));
+            for (String name : required) {
+                Map<String, Object> var = env.get(name);
+                assertNotNull(var, service.module() + " lacks " + name);
+                if (SECRET.contains(name)) {
+                    assertNotNull(at(var, "valueFrom", "secretKeyRef", "name"), service.module() + " " + name
+                            + " must come from a Secret");
+                } else if (FROM_CONFIG.contains(name)) {
+                    assertNotNull(at(var, "valueFrom", "configMapKeyRef", "key"), service.module() + " " + name
+                            + " must come from the ConfigMap");
+                } else {
+                    assertTrue(var.get("value") != null || var.get("valueFrom") != null, service.module() + " " + name);
+                }
+                assertTrue(at(var, "valueFrom", "secretKeyRef", "optional") == null
+                        && at(var, "valueFrom", "configMapKeyRef", "optional") == null,
+                        service.module() + " " + name + " is required, not optional");
+            }
+            assertEquals("prod", env.get("QUARKUS_PROFILE").get("value"), service.module());
+            assertEquals(String.valueOf(HTTP_PORT), env.get("QUARKUS_HTTP_PORT").get("value"), service.module());
+            assertEquals(String.valueOf(MANAGEMENT_PORT), env.get("QUARKUS_MANAGEMENT_PORT").get("value"),
+                    service.module());
+            for (String name : env.keySet()) {
+                assertTrue(!name.endsWith("ENDPOINT_OVERRIDE") && !name.contains("STATIC_PROVIDER"),
+                        service.module() + ": no endpoint override or static AWS keys in the base: " + name);
+            }
+        }
+    }
+
+    @Test
+    void probesAndScrapingUseTheManagementPortAndServicesOnlyTheApiPort() {
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, Object> deployment = named(base, "Deployment", service.module());
+            Map<String, Object> container = container(base, service.module());
+            Set<Integer> ports = new HashSet<>();
+            list(container.get("ports")).forEach(p -> ports.add(((Number) map(p).get("containerPort")).intValue()));
+            assertEquals(Set.of(HTTP_PORT, MANAGEMENT_PORT), ports, service.module());
+            for (Object p : list(container.get("ports"))) {
+                assertNotNull(map(p).get("name"), service.module() + " ports are named");
+            }
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                Object port = at(container, probe, "httpGet", "port");
+                assertNotNull(port, service.module() + " " + probe);
+                assertEquals(MANAGEMENT_PORT, containerPort(container, port), service.module() + " " + probe);
+            }
+            assertEquals(String.valueOf(MANAGEMENT_PORT), String.valueOf(at(deployment, "spec", "template",
+                    "metadata", "annotations", "prometheus.io/port")), service.module() + " scrape port");
+
+            Map<String, Object> svc = named(base, "Service", service.module());
+            List<Object> servicePorts = list(at(svc, "spec", "ports"));
+            assertTrue(!servicePorts.isEmpty(), service.module());
+            assertEquals(HTTP_PORT, containerPort(container, map(servicePorts.get(0)).get("targetPort")),
+                    service.module() + ": the Service's main port is the API");
+            for (Object p : servicePorts) {
+                assertTrue(containerPort(container, map(p).get("targetPort")) != MANAGEMENT_PORT,
+                        service.module() + ": the Service must not expose the management port " + p);
+            }
+        }
+    }
+
+    @Test
+    void theAppSecretsAreProvidedWithEveryKeyTheServicesRead() throws IOException {
+        Set<String> read = new HashSet<>();
+        for (SuiteService service : SuiteService.values()) {
+            envByName(container(base, service.module())).values().stream()
+                    .filter(v -> APP_SECRETS.equals(at(v, "valueFrom", "secretKeyRef", "name")))
+                    .forEach(v -> read.add(String.valueOf(at(v, "valueFrom", "secretKeyRef", "key"))));
+        }
+        assertEquals(Set.of("SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN", "SUITE_OPS_TOKEN",
+                "SUITE_MAIL_UNSUBSCRIBE_KEY"), read);
+
+        // dev: a secretGenerator over the git-ignored app-secrets.env, whose keys the example shows
+        Path dev = k8s.resolve("overlays/dev");
+        Map<String, Object> devKustomization = map(yaml().load(Files.readString(dev.resolve("kustomization.yaml"))));
+        Map<String, Object> generator = list(devKustomization.get("secretGenerator")).stream().map(KubernetesManifestsTest::map)
+                .filter(g -> APP_SECRETS.equals(g.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("dev has no secretGenerator " + APP_SECRETS));
+        assertEquals(List.of("app-secrets.env"), generator.get("envs"));
+        Set<String> exampleKeys = Files.readAllLines(dev.resolve("app-secrets.env.example")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('=')))
+                .collect(Collectors.toSet());
+        assertEquals(read, exampleKeys, "app-secrets.env.example");
+        assertTrue(Files.readString(k8s.resolve(".gitignore")).lines()
+                .anyMatch(l -> l.trim().equals("overlays/*/app-secrets.env")), "app-secrets.env must be ignored");
+
+        // production: an ExternalSecret with every key
+        Map<String, Object> external = documents(k8s.resolve("overlays/production")).stream()
+                .filter(d -> "ExternalSecret".equals(d.get("kind")) && APP_SECRETS.equals(at(d, "spec", "target", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError("production has no ExternalSecret " + APP_SECRETS));
+        Set<String> externalKeys = list(at(external, "spec", "data")).stream()
+                .map(d -> String.valueOf(map(d).get("secretKey"))).collect(Collectors.toSet());
+        assertEquals(read, externalKeys, "production ExternalSecret keys");
+    }
+
+    @Test
+    void overlaysBuildWithKustomize(@TempDir Path copy) throws IOException {
         // kubectl is optional on a build machine; the Java checks above do not depend on it.
         Path kubectl = Tools.which("kubectl");
         Assumptions.assumeTrue(kubectl != null, "kubectl is not installed, so kustomize builds are not run");
+        // A copy, so that the dev overlay's git-ignored env file can be made from the example.
+        try (Stream<Path> walk = Files.walk(k8s)) {
+            for (Path source : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = copy.resolve(k8s.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Path devSecrets = copy.resolve("overlays/dev/app-secrets.env");
+        if (!Files.exists(devSecrets)) {
+            Files.copy(copy.resolve("overlays/dev/app-secrets.env.example"), devSecrets);
+        }
         for (String overlay : List.of("dev", "production")) {
             Tools.Result result = Tools.run(List.of(kubectl.toString(), "kustomize",
-                    k8s.resolve("overlays").resolve(overlay).toString()), Map.of(), null, 120);
+                    copy.resolve("overlays").resolve(overlay).toString()), Map.of(), null, 120);
             assertEquals(0, result.code(), overlay + ": " + Tools.tail(result.output()));
             List<Map<String, Object>> rendered = new ArrayList<>();
             yaml().loadAll(result.output()).forEach(d -> rendered.add(map(d)));
             assertEquals(Topics.ALL.size(), ofKind(rendered, "KafkaTopic").size(), overlay);
             assertEquals(SuiteService.values().length, ofKind(rendered, "Deployment").size(), overlay);
+            // Every secret key a Deployment reads exists in the rendered overlay (Secret or
+            // ExternalSecret), or is one Strimzi writes (the KafkaUser's and the cluster CA's).
+            Set<String> provided = new HashSet<>();
+            for (Map<String, Object> secret : ofKind(rendered, "Secret")) {
+                map(secret.getOrDefault("data", Map.of())).keySet()
+                        .forEach(k -> provided.add(at(secret, "metadata", "name") + "/" + k));
+            }
+            for (Map<String, Object> external : ofKind(rendered, "ExternalSecret")) {
+                list(at(external, "spec", "data")).forEach(d -> provided.add(at(external, "spec", "target", "name")
+                        + "/" + map(d).get("secretKey")));
+                if (at(external, "spec", "dataFrom") != null) {
+                    provided.add(at(external, "spec", "target", "name") + "/username");
+                    provided.add(at(external, "spec", "target", "name") + "/password");
+                }
+            }
+            Set<Object> strimzi = new HashSet<>();
+            ofKind(rendered, "KafkaUser").forEach(u -> strimzi.add(at(u, "metadata", "name")));
+            for (Map<String, Object> deployment : ofKind(rendered, "Deployment")) {
+                Map<String, Object> container = map(list(at(deployment, "spec", "template", "spec", "containers")).get(0));
+                for (Map<String, Object> var : envByName(container).values()) {
+                    Object name = at(var, "valueFrom", "secretKeyRef", "name");
+                    if (name != null && !strimzi.contains(name)) {
+                        assertTrue(provided.contains(name + "/" + at(var, "valueFrom", "secretKeyRef", "key")),
+                                overlay + ": nothing provides " + name + "/" + at(var, "valueFrom", "secretKeyRef", "key")
+                                        + " for " + at(deployment, "metadata", "name"));
+                    }
+                }
+            }
         }
     }
 }
