@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import jp.foodtrace.mail.config.MailConfig;
 import jp.foodtrace.mail.request.MailCategory;
@@ -33,6 +34,7 @@ public class Senders {
 
     private final List<Entry> entries;
 
+    @Inject
     public Senders(MailConfig config) {
         this(config.senders());
     }
