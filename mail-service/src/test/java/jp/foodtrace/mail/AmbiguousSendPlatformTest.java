@@ -95,7 +95,7 @@ class AmbiguousSendPlatformTest {
         JsonPath view = MailTestSupport.awaitFinished(requestId);
         assertEquals("UNKNOWN", view.getString("status"), view.prettify());
         assertEquals(1, view.getInt("attempts"), view.prettify());
-        assertTrue(view.getString("reason").startsWith("outcome unknown: no answer from SES for request " + requestId),
+        assertTrue(view.getString("reason").startsWith("outcome unknown: no answer from SES for request ops/" + requestId),
                 view.getString("reason"));
         assertTrue(view.getString("reason").endsWith("; not resent"), view.getString("reason"));
         assertEquals(swallowedBefore + 1, proxy.swallowedAnswers(), "the endpoint answered once and the answer was lost");
