@@ -95,7 +95,7 @@ class AmbiguousSendPlatformTest {
         JsonPath view = MailTestSupport.awaitFinished(requestId);
         assertEquals("UNKNOWN", view.getString("status"), view.prettify());
         assertEquals(1, view.getInt("attempts"), view.prettify());
-        assertTrue(view.getString("reason").startsWith("outcome unknown: no answer from SES for request " + requestId),
+        assertTrue(view.getString("reason").startsWith("outcome unknown: no answer from SES for request ops/" + requestId),
                 view.getString("reason"));
         assertTrue(view.getString("reason").endsWith("; not resent"), view.getString("reason"));
         assertEquals(swallowedBefore + 1, proxy.swallowedAnswers(), "the endpoint answered once and the answer was lost");
@@ -107,12 +107,12 @@ class AmbiguousSendPlatformTest {
                 .atMost(LONGER_THAN_FIRST_BACKOFF.plusSeconds(2))
                 .until(() -> proxy.acceptedConnections() == connections && proxy.swallowedAnswers() == swallowed);
         assertEquals(1, MailTestSupport.sesMessagesTo(recipient).size(), "the message is not sent again");
-        JsonPath later = given().get("/v1/mail/requests/" + requestId).then().statusCode(200).extract().jsonPath();
+        JsonPath later = MailTestSupport.ops().get("/v1/mail/requests/" + requestId).then().statusCode(200).extract().jsonPath();
         assertEquals("UNKNOWN", later.getString("status"));
         assertEquals(1, later.getInt("attempts"));
 
         // Ops find it in the list of UNKNOWN requests.
-        List<String> unknown = given().queryParam("status", "UNKNOWN").queryParam("limit", 1000)
+        List<String> unknown = MailTestSupport.ops().queryParam("status", "UNKNOWN").queryParam("limit", 1000)
                 .get("/v1/mail/requests").then().statusCode(200).extract().jsonPath().getList("requestId");
         assertTrue(unknown.contains(requestId), unknown.toString());
 
@@ -130,7 +130,7 @@ class AmbiguousSendPlatformTest {
     @Test
     @Order(3)
     void opsListTakesOnlyStatusesThatNeedOps() {
-        given().queryParam("status", "SENT").get("/v1/mail/requests").then().statusCode(400)
+        MailTestSupport.ops().queryParam("status", "SENT").get("/v1/mail/requests").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -161,7 +161,7 @@ class AmbiguousSendPlatformTest {
     }
 
     private static void post(String requestId, String recipient) {
-        given().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
     }
 }

@@ -145,47 +145,79 @@ class MailDeliveryPlatformTest {
         String recipient = MailTestSupport.uniqueRecipient("twice");
         String requestId = "twice-" + UUID.randomUUID();
         String body = MailTestSupport.accountNoticeJson(requestId, recipient);
-        given().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(202)
+        MailTestSupport.ops().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(202)
                 .body("status", equalTo("PENDING"));
-        given().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(200)
-                .body("requestId", equalTo(requestId));
+        MailTestSupport.ops().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(200)
+                .body("requestId", equalTo(requestId)).body("sender", equalTo("ops"));
         assertEquals("SENT", MailTestSupport.awaitFinished(requestId).getString("status"));
-
-        // The same request again, now over the topic as a new event: recorded as seen, nothing sent.
-        EventEnvelope again = TestEvents.onTestPlatform().send(Topics.MAIL_REQUESTS, recipient, "MailRequested", body);
-        await("the repeated request consumed").atMost(MailTestSupport.WAIT).until(() -> inbox.seen(again.id()));
-        given().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(200)
+        MailTestSupport.ops().contentType("application/json").body(body).post("/v1/mail/requests").then().statusCode(200)
                 .body("status", equalTo("SENT"));
-
         assertEquals(1, MailTestSupport.sesMessagesTo(recipient).size());
-        assertEquals(1, log.find(requestId).orElseThrow().attempts());
+        assertEquals(1, log.find("ops/" + requestId).orElseThrow().attempts());
+
+        // Over the topic, twice as two events with one request id: recorded once, sent once.
+        String topicRecipient = MailTestSupport.uniqueRecipient("twice-topic");
+        String topicId = "twice-topic-" + UUID.randomUUID();
+        String topicBody = MailTestSupport.accountNoticeJson(topicId, topicRecipient);
+        TestEvents events = TestEvents.onTestPlatform();
+        events.send(Topics.MAIL_REQUESTS, topicRecipient, "MailRequested", topicBody);
+        assertEquals("SENT", MailTestSupport.awaitFinished(topicId).getString("status"));
+        EventEnvelope again = events.send(Topics.MAIL_REQUESTS, topicRecipient, "MailRequested", topicBody);
+        await("the repeated request consumed").atMost(MailTestSupport.WAIT).until(() -> inbox.seen(again.id()));
+        assertEquals(1, MailTestSupport.sesMessagesTo(topicRecipient).size());
+        assertEquals(1, log.find(topicId).orElseThrow().attempts());
     }
 
     @Test
-    void noMailIsSentToAnAddressSuppressedByAHardBounce() throws Exception {
+    void aHardBounceOfAMailWeSentSuppressesTheNextMailAndReportsItBounced() throws Exception {
         String recipient = MailTestSupport.uniqueRecipient("bounced");
+        String first = "bounced-1-" + UUID.randomUUID();
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(first, recipient))
+                .post("/v1/mail/requests").then().statusCode(202);
+        JsonPath sent = MailTestSupport.awaitFinished(first);
+        assertEquals("SENT", sent.getString("status"));
+
+        // The DSN names our Message-ID: it is a bounce of that very mail.
         BounceRecorded bounce = new BounceRecorded("b-" + UUID.randomUUID(), recipient, "userunknown", true, "5.1.1",
-                null, "550 5.1.1 user unknown", "<x@mail.foodtrace.jp>", Instant.now());
+                null, "550 5.1.1 user unknown", sent.getString("messageId"), Instant.now());
         EventEnvelope event = TestEvents.onTestPlatform().send(Topics.MAIL_BOUNCES, recipient, "BounceRecorded",
                 json.writeValueAsString(bounce));
         await("the bounce consumed").atMost(MailTestSupport.WAIT).until(() -> inbox.seen(event.id()));
 
-        String requestId = "bounced-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
+        String requestId = "bounced-2-" + UUID.randomUUID();
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(requestId, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         JsonPath view = MailTestSupport.awaitFinished(requestId);
         assertEquals("SUPPRESSED", view.getString("status"));
         assertEquals("suppressed: hard-bounce", view.getString("reason"));
-        assertTrue(MailTestSupport.sesMessagesTo(recipient).isEmpty());
+        assertEquals(1, MailTestSupport.sesMessagesTo(recipient).size());
 
-        ConsumerRecord<String, String> outcome = MailTestSupport.awaitOutcomeEvent(requestId);
+        ConsumerRecord<String, String> outcome = MailTestSupport.awaitOutcomeEvent("ops/" + requestId);
         assertEquals("SUPPRESSED", json.readValue(outcome.value(), MailOutcome.class).outcome());
+        // The first mail is reported BOUNCED after its SENT.
+        ConsumerRecord<String, String> bounced = MailTestSupport.awaitRecord(Topics.MAIL_EVENTS,
+                r -> r.value().contains("\"requestId\":\"ops/" + first + "\"") && r.value().contains("\"BOUNCED\""),
+                "BOUNCED event of " + first);
+        assertEquals(bounce.bounceId(), json.readValue(bounced.value(), MailOutcome.class).reason().replace("hard bounce ", ""));
+        MailTestSupport.ops().queryParam("match", "message-id").get("/v1/mail/bounces").then().statusCode(200)
+                .body("find { it.bounceId == '" + bounce.bounceId() + "' }.matchedRequestId", equalTo("ops/" + first))
+                .body("find { it.bounceId == '" + bounce.bounceId() + "' }.suppressed", equalTo(true));
     }
 
     @Test
-    void aComplaintSuppressesButASoftBounceDoesNot() throws Exception {
+    void aComplaintAfterOurMailSuppressesButASoftBounceDoesNot() throws Exception {
         String complainer = MailTestSupport.uniqueRecipient("complaint");
         String soft = MailTestSupport.uniqueRecipient("soft");
+        String toComplainer1 = "complaint-1-" + UUID.randomUUID();
+        String toSoft1 = "soft-1-" + UUID.randomUUID();
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(toComplainer1, complainer))
+                .post("/v1/mail/requests").then().statusCode(202);
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(toSoft1, soft))
+                .post("/v1/mail/requests").then().statusCode(202);
+        assertEquals("SENT", MailTestSupport.awaitFinished(toComplainer1).getString("status"));
+        assertEquals("SENT", MailTestSupport.awaitFinished(toSoft1).getString("status"));
+
+        // Neither names a message id: each matches our send to its recipient within the window.
         TestEvents events = TestEvents.onTestPlatform();
         EventEnvelope complaint = events.send(Topics.MAIL_BOUNCES, complainer, "BounceRecorded", json.writeValueAsString(
                 new BounceRecorded("c-" + UUID.randomUUID(), complainer, "feedback", false, null, "abuse", null, null,
@@ -196,31 +228,33 @@ class MailDeliveryPlatformTest {
         await("both bounces consumed").atMost(MailTestSupport.WAIT)
                 .until(() -> inbox.seen(complaint.id()) && inbox.seen(mailboxFull.id()));
 
-        String toComplainer = "complaint-" + UUID.randomUUID();
-        String toSoft = "soft-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.accountNoticeJson(toComplainer, complainer))
+        String toComplainer = "complaint-2-" + UUID.randomUUID();
+        String toSoft = "soft-2-" + UUID.randomUUID();
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(toComplainer, complainer))
                 .post("/v1/mail/requests").then().statusCode(202);
-        given().contentType("application/json").body(MailTestSupport.accountNoticeJson(toSoft, soft))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(toSoft, soft))
                 .post("/v1/mail/requests").then().statusCode(202);
-        assertEquals("SUPPRESSED", MailTestSupport.awaitFinished(toComplainer).getString("status"));
+        JsonPath suppressed = MailTestSupport.awaitFinished(toComplainer);
+        assertEquals("SUPPRESSED", suppressed.getString("status"));
+        assertEquals("suppressed: complaint", suppressed.getString("reason"));
         assertEquals("SENT", MailTestSupport.awaitFinished(toSoft).getString("status"));
     }
 
     @Test
     void unknownTemplateAndMissingParameterAreRefusedWith400ProblemJson() {
-        given().contentType("application/json").body("""
+        MailTestSupport.ops().contentType("application/json").body("""
                 {"requestId":"bad-1","recipient":"m@example.jp","templateId":"birthday","parameters":{}}""")
                 .post("/v1/mail/requests").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("unknown-template"))
                 .body("type", equalTo("https://foodtrace.jp/problems/unknown-template"));
-        given().contentType("application/json").body("""
+        MailTestSupport.ops().contentType("application/json").body("""
                 {"requestId":"bad-2","recipient":"m@example.jp","templateId":"recall-notice","parameters":{"memberName":"x"}}""")
                 .post("/v1/mail/requests").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("missing-parameter"))
                 .body("detail", containsString("itemName"));
-        given().get("/v1/mail/requests/bad-2").then().statusCode(404).contentType("application/problem+json");
+        MailTestSupport.ops().get("/v1/mail/requests/bad-2").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -241,10 +275,10 @@ class MailDeliveryPlatformTest {
     void getShowsAConfirmPageAndDoesNotUnsubscribeButOneClickPostDoes() {
         String recipient = MailTestSupport.uniqueRecipient("unsub");
         String first = "unsub-1-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.recallNoticeJson(first, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.recallNoticeJson(first, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         assertEquals("SENT", MailTestSupport.awaitFinished(first).getString("status"));
-        MimeMessage sent = composer.parse(log.find(first).orElseThrow().rawMessage());
+        MimeMessage sent = composer.parse(log.find("ops/" + first).orElseThrow().rawMessage());
         Matcher https;
         try {
             https = HTTPS_UNSUBSCRIBE.matcher(MimeUtility.unfold(sent.getHeader("List-Unsubscribe", null)));
@@ -259,7 +293,7 @@ class MailDeliveryPlatformTest {
                 .body(containsString("<form method=\"post\" action=\"" + path + "\""))
                 .body(containsString("<button"));
         String second = "unsub-2-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.recallNoticeJson(second, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.recallNoticeJson(second, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         assertEquals("SENT", MailTestSupport.awaitFinished(second).getString("status"));
 
@@ -267,7 +301,7 @@ class MailDeliveryPlatformTest {
         given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
                 .post(path).then().statusCode(200);
         String third = "unsub-3-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.recallNoticeJson(third, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.recallNoticeJson(third, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         JsonPath view = MailTestSupport.awaitFinished(third);
         assertEquals("SUPPRESSED", view.getString("status"));
@@ -275,7 +309,7 @@ class MailDeliveryPlatformTest {
 
         // Unsubscribing from notices leaves transactional mail alone.
         String account = "unsub-4-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.accountNoticeJson(account, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.accountNoticeJson(account, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         assertEquals("SENT", MailTestSupport.awaitFinished(account).getString("status"));
         assertEquals(3, MailTestSupport.sesMessagesTo(recipient).size());
@@ -303,7 +337,7 @@ class MailDeliveryPlatformTest {
 
         // None of them unsubscribed anyone.
         String requestId = "forged-" + UUID.randomUUID();
-        given().contentType("application/json").body(MailTestSupport.recallNoticeJson(requestId, recipient))
+        MailTestSupport.ops().contentType("application/json").body(MailTestSupport.recallNoticeJson(requestId, recipient))
                 .post("/v1/mail/requests").then().statusCode(202);
         assertEquals("SENT", MailTestSupport.awaitFinished(requestId).getString("status"));
     }

@@ -50,6 +50,7 @@ class MailServicePlatformTest implements PlatformContract {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/v1/mail/requests"))
                 .body("paths", hasKey("/v1/mail/requests/{requestId}"))
+                .body("paths", hasKey("/v1/mail/bounces"))
                 .body("paths", hasKey("/v1/unsubscribe/{token}"));
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.testsupport.TestEvents;
 import jp.foodtrace.testsupport.TestPlatform;
@@ -28,6 +29,24 @@ final class MailTestSupport {
     private static final List<String> FINAL = List.of("SENT", "SUPPRESSED", "FAILED", "UNKNOWN");
 
     private MailTestSupport() {
+    }
+
+    /** The local and test operator token (suite.mail.senders.ops). */
+    static final String OPS_TOKEN = "local-ops-token";
+
+    /** A request with the operator's bearer token. */
+    static RequestSpecification ops() {
+        return as(OPS_TOKEN);
+    }
+
+    /** A request with a sender's bearer token. */
+    static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A recall notice (category recall: no unsubscribe, stopped only by a hard bounce). */
+    static String recallJson(String requestId, String recipient) {
+        return recallNoticeJson(requestId, recipient).replace("\"category\":\"notice\"", "\"category\":\"recall\"");
     }
 
     /** A recipient no other test uses, so tests can share the SES endpoint's store. */
@@ -63,7 +82,7 @@ final class MailTestSupport {
         AtomicReference<JsonPath> last = new AtomicReference<>();
         try {
             return await("request " + requestId).atMost(WAIT).pollInterval(POLL).until(() -> {
-                var response = given().get("/v1/mail/requests/" + requestId);
+                var response = ops().get("/v1/mail/requests/" + requestId);
                 if (response.statusCode() != 200) {
                     return null;
                 }
@@ -102,9 +121,14 @@ final class MailTestSupport {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** The outcome event of a request on mail.events.v1, read from the start of the topic. */
+    /**
+     * The outcome event of a request on mail.events.v1, read from the start of the topic: a request
+     * from the topic by its id, one of the ops sender by {@code ops/<id>}.
+     */
     static ConsumerRecord<String, String> awaitOutcomeEvent(String requestId) {
-        return awaitRecord(Topics.MAIL_EVENTS, record -> record.value().contains("\"requestId\":\"" + requestId + "\""),
+        return awaitRecord(Topics.MAIL_EVENTS, record -> !record.value().contains("\"BOUNCED\"")
+                && (record.value().contains("\"requestId\":\"" + requestId + "\"")
+                        || record.value().contains("\"requestId\":\"ops/" + requestId + "\"")),
                 "outcome event of " + requestId);
     }
 

@@ -51,7 +51,7 @@ class SyncServicePlatformTest implements PlatformContract {
 
     @Override
     public Map<String, String> incomingChannels() {
-        return Map.of(Channels.ORDERS_ACCEPTED, Topics.ORDERS_ACCEPTED);
+        return Map.of(Channels.ORDERS_ACCEPTED, Topics.ORDERS_ACCEPTED, Channels.MAIL_EVENTS, Topics.MAIL_EVENTS);
     }
 
     @Override

@@ -55,7 +55,7 @@ class SuiteSmokeIT {
             SuiteService.TERMINAL_GATEWAY, List.of(Topics.ORDERS_STATUS, Topics.MASTER_PRODUCTS, Topics.MASTER_STORES),
             SuiteService.ORDER_SERVICE, List.of(Topics.TERMINAL_ORDERS, Topics.MASTER_PRODUCTS, Topics.MASTER_STORES,
                     Topics.SHIPMENTS),
-            SuiteService.SYNC_SERVICE, List.of(Topics.ORDERS_ACCEPTED),
+            SuiteService.SYNC_SERVICE, List.of(Topics.ORDERS_ACCEPTED, Topics.MAIL_EVENTS),
             SuiteService.MAIL_SERVICE, List.of(Topics.MAIL_REQUESTS, Topics.MAIL_BOUNCES),
             SuiteService.BOUNCE_SERVICE, List.of(Topics.MAIL_EVENTS));
 
@@ -219,9 +219,12 @@ class SuiteSmokeIT {
         JsonNode forward = json(send("GET", sync + "/v1/trace/lots/" + input + "/forward", hq, null), 200);
         assertTrue(forward.path("stores").toString().contains(store), forward.toString());
 
-        json(send("POST", sync + "/v1/recalls", hq, "{\"lotNumber\":\"" + input + "\",\"reason\":\"異物混入の疑い\"}"),
-                201);
+        String recallId = json(send("POST", sync + "/v1/recalls", hq, "{\"lotNumber\":\"" + input
+                + "\",\"reason\":\"異物混入の疑い\"}"), 201).path("recallId").asText();
         awaitTrue("recall notice at the SES endpoint", () -> get(config.sesEndpoint() + "/store").body().contains(contact));
+        // mail-service's outcome (mail.events.v1) reaches sync-service: the store's notice shows SENT.
+        awaitTrue("recall notice SENT at sync-service", () -> "SENT".equals(json(send("GET",
+                sync + "/v1/recalls/" + recallId, hq, null), 200).path("notices").path(0).path("delivery").asText()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package jp.foodtrace.mail.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +41,14 @@ public interface MailConfig {
     Dispatch dispatch();
 
     Unsubscribe unsubscribe();
+
+    Suppression suppression();
+
+    /**
+     * Who may use the request API: {@code suite.mail.senders.<name>.token}, {@code .categories},
+     * {@code .operator}. Requests from the {@code mail.requests.v1} topic need none (topic ACLs).
+     */
+    Map<String, Sender> senders();
 
     enum TransportKind {
         SES,
@@ -136,5 +146,26 @@ public interface MailConfig {
         /** How long an unsubscribe link in a mail stays valid. */
         @WithDefault("P60D")
         Duration validity();
+    }
+
+    interface Suppression {
+        /**
+         * A bounce or complaint that names no message id suppresses its recipient only if we sent
+         * to that recipient within this window before it.
+         */
+        @WithDefault("P30D")
+        Duration matchWindow();
+    }
+
+    interface Sender {
+        /** The sender's bearer token (a secret: from the environment in deployments). */
+        String token();
+
+        /** Categories the sender may request: transactional, notice, recall. */
+        List<String> categories();
+
+        /** Whether the sender may read every sender's requests and the ops lists. */
+        @WithDefault("false")
+        boolean operator();
     }
 }

@@ -8,6 +8,7 @@ import jp.foodtrace.messaging.Topics;
 public final class Channels {
 
     public static final String ORDERS_ACCEPTED = "orders-accepted";
+    public static final String MAIL_EVENTS = "mail-events";
 
     public static final String MASTER_PRODUCTS_OUT = "master-products-out";
     public static final String MASTER_STORES_OUT = "master-stores-out";

@@ -2,6 +2,7 @@ package jp.foodtrace.sync.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -9,11 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.messaging.BatchIntake;
+import jp.foodtrace.messaging.EventIntake;
+import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.sync.feed.service.FeedService;
+import jp.foodtrace.sync.recall.service.RecallService;
 
 /**
- * Every topic this service consumes, taken a poll at a time through the {@link BatchIntake}:
+ * Every topic this service consumes: accepted orders a poll at a time through the {@link BatchIntake},
+ * mail outcomes a record at a time through the {@link EventIntake}; either way
  * envelope checked, payload read as the event record its {@code event-type} names, redeliveries
  * dropped, malformed records dead-lettered, consumption counted.
  */
@@ -21,19 +26,34 @@ import jp.foodtrace.sync.feed.service.FeedService;
 public class InboundEvents {
 
     private final BatchIntake intake;
+    private final EventIntake events;
     private final ObjectMapper json;
     private final FeedService feed;
+    private final RecallService recalls;
 
-    public InboundEvents(BatchIntake intake, ObjectMapper json, FeedService feed) {
+    public InboundEvents(BatchIntake intake, EventIntake events, ObjectMapper json, FeedService feed,
+            RecallService recalls) {
         this.intake = intake;
+        this.events = events;
         this.json = json;
         this.feed = feed;
+        this.recalls = recalls;
     }
 
     /**
      * Accepted orders go into the customer feed at the next positions, a poll per transaction.
      * No {@code @Transactional}: the intake runs a transaction per try.
      */
+    /**
+     * Mail outcomes, a record at a time through the {@link EventIntake}: a recall notice's mail
+     * shows SENT, BOUNCED, SUPPRESSED, FAILED or UNKNOWN.
+     */
+    @Incoming(Channels.MAIL_EVENTS)
+    @Blocking
+    public void onMailEvents(ConsumerRecord<String, String> record) {
+        events.accept(record, event -> recalls.onMailOutcome(event.payloadAs(MailOutcome.class, json)));
+    }
+
     @Incoming(Channels.ORDERS_ACCEPTED)
     @Blocking
     public void onOrdersAccepted(ConsumerRecords<String, String> records) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.foodtrace.mail.messaging.Channels;
 import jp.foodtrace.mail.request.MailLogEntry;
+import jp.foodtrace.mail.request.repository.MailLogRepository;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.events.MailOutcome;
 
@@ -40,6 +41,17 @@ public class MailOutcomePublisher {
     public void publish(MailLogEntry entry) throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         emitter.send(envelope(entry, json).toMessage(confirmed));
+        confirmed.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Publishes the BOUNCED event of a sent request and returns once the broker confirmed it (or throws). */
+    public void publishBounced(MailLogRepository.Bounced bounced)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        MailLogEntry entry = bounced.entry();
+        MailOutcome outcome = MailOutcomes.bouncedEvent(entry, bounced.bounceId(), bounced.bouncedAt());
+        emitter.send(EventEnvelope.forPayload(MailOutcomes.bouncedEventId(entry.requestId()), entry.recipient(),
+                outcome.at(), outcome, json).toMessage(confirmed));
         confirmed.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -14,6 +14,8 @@ public final class MailOutcomes {
     public static final String SUPPRESSED = "SUPPRESSED";
     public static final String FAILED = "FAILED";
     public static final String UNKNOWN = "UNKNOWN";
+    /** A mail that was SENT came back as a hard bounce (matched by its message id); follows its SENT event. */
+    public static final String BOUNCED = "BOUNCED";
 
     private MailOutcomes() {
     }
@@ -33,6 +35,17 @@ public final class MailOutcomes {
         return new MailOutcome(entry.requestId(), entry.recipient(), outcome, entry.category().wireName(),
                 entry.status() == MailStatus.SENT ? entry.transportMessageId() : null, entry.reason(),
                 entry.finishedAt());
+    }
+
+    /** The BOUNCED event of a sent request that a hard bounce ({@code bounceId}) came back for. */
+    public static MailOutcome bouncedEvent(MailLogEntry entry, String bounceId, java.time.Instant at) {
+        return new MailOutcome(entry.requestId(), entry.recipient(), BOUNCED, entry.category().wireName(),
+                entry.transportMessageId(), "hard bounce " + bounceId, at);
+    }
+
+    /** The event id of a request's BOUNCED event: one per request, like its outcome. */
+    public static UUID bouncedEventId(String requestId) {
+        return UUID.nameUUIDFromBytes(("mail-bounced/" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

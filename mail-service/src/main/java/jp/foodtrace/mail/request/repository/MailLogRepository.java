@@ -46,9 +46,17 @@ public class MailLogRepository {
 
     /** Records a new request as PENDING; false if the request id is already known (nothing changes). */
     public boolean insert(MailRequest request, String origin) {
+        return insert(request, origin, null);
+    }
+
+    /**
+     * Records a new request of a sender (null: from the topic) as PENDING; false if the request id is
+     * already known (nothing changes). A sender's request id is already {@code <sender>/<id>}.
+     */
+    public boolean insert(MailRequest request, String origin, String sender) {
         String sql = """
-                INSERT INTO mail_log (request_id, recipient, template_id, locale, category, parameters, origin, status)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING') ON CONFLICT (request_id) DO NOTHING""";
+                INSERT INTO mail_log (request_id, recipient, template_id, locale, category, parameters, origin, status, sender)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING', ?) ON CONFLICT (request_id) DO NOTHING""";
         String parameters;
         try {
             parameters = json.writeValueAsString(request.parameters());
@@ -56,7 +64,7 @@ public class MailLogRepository {
             throw new IllegalStateException("cannot record mail request " + request.requestId(), e);
         }
         return jdbc.update(sql, request.requestId(), request.recipient(), request.templateId(), request.locale().tag(),
-                request.category().wireName(), parameters, origin) == 1;
+                request.category().wireName(), parameters, origin, sender) == 1;
     }
 
     public Optional<MailLogEntry> find(String requestId) {
@@ -136,6 +144,65 @@ public class MailLogRepository {
         }
         return jdbc.list("SELECT " + COLUMNS + " FROM mail_log WHERE status = '" + status.name() + "'"
                 + " ORDER BY finished_at, request_id LIMIT " + Math.max(1, limit), this::entry);
+    }
+
+    /** Like {@link #needingAttention(MailStatus, int)}, only the requests of one sender. */
+    public List<MailLogEntry> needingAttention(MailStatus status, String sender, int limit) {
+        if (status != MailStatus.UNKNOWN && status != MailStatus.FAILED) {
+            throw new IllegalArgumentException("not a status ops list: " + status);
+        }
+        return jdbc.list("SELECT " + COLUMNS + " FROM mail_log WHERE status = '" + status.name() + "' AND sender = ?"
+                + " ORDER BY finished_at, request_id LIMIT " + Math.max(1, limit), this::entry, sender);
+    }
+
+    /**
+     * The mail of ours a bounce's message id names: our RFC 5322 Message-ID (with or without angle
+     * brackets) or the transport's id (SES message id, also as the local part of an SES Message-ID),
+     * sent (or possibly sent) to this recipient.
+     */
+    public Optional<MailLogEntry> sentByMessageId(String messageId, String recipient) {
+        String bare = messageId.strip();
+        if (bare.startsWith("<") && bare.endsWith(">")) {
+            bare = bare.substring(1, bare.length() - 1).strip();
+        }
+        if (bare.isEmpty()) {
+            return Optional.empty();
+        }
+        int at = bare.indexOf('@');
+        String localPart = at > 0 ? bare.substring(0, at) : bare;
+        String sql = "SELECT " + COLUMNS + " FROM mail_log WHERE recipient = ? AND status IN ('SENT', 'UNKNOWN')"
+                + " AND (message_id = ? OR transport_message_id = ? OR transport_message_id = ?)"
+                + " ORDER BY finished_at DESC LIMIT 1";
+        return jdbc.one(sql, this::entry, recipient, "<" + bare + ">", bare, localPart);
+    }
+
+    /** The latest mail sent (or possibly sent) to a recipient after {@code since}, if any. */
+    public Optional<MailLogEntry> sentToSince(String recipient, java.time.Instant since) {
+        String sql = "SELECT " + COLUMNS + " FROM mail_log WHERE recipient = ? AND status IN ('SENT', 'UNKNOWN')"
+                + " AND finished_at >= ? ORDER BY finished_at DESC LIMIT 1";
+        return jdbc.one(sql, this::entry, recipient, since);
+    }
+
+    /** Marks a sent request hard-bounced (once); its BOUNCED outcome is published by housekeeping. */
+    public boolean markBounced(String requestId, String bounceId) {
+        return jdbc.update("""
+                UPDATE mail_log SET bounce_id = ?, bounced_at = now(), updated_at = now()
+                WHERE request_id = ? AND bounced_at IS NULL""", bounceId, requestId) == 1;
+    }
+
+    /** Bounced requests whose BOUNCED outcome the broker has not confirmed yet, with the bounce id. */
+    public List<Bounced> unpublishedBounces(int limit) {
+        return jdbc.list("SELECT " + COLUMNS + ", bounce_id, bounced_at FROM mail_log"
+                + " WHERE bounced_at IS NOT NULL AND NOT bounce_published ORDER BY bounced_at LIMIT " + Math.max(1, limit),
+                rs -> new Bounced(entry(rs), rs.getString("bounce_id"), Jdbc.instant(rs, "bounced_at")));
+    }
+
+    public void markBouncePublished(String requestId) {
+        jdbc.update("UPDATE mail_log SET bounce_published = true WHERE request_id = ?", requestId);
+    }
+
+    /** A sent request and the hard bounce that was matched to it. */
+    public record Bounced(MailLogEntry entry, String bounceId, java.time.Instant bouncedAt) {
     }
 
     /** Finished requests whose outcome event the broker has not confirmed yet. */

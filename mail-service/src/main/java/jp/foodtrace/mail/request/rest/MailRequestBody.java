@@ -11,6 +11,6 @@ public record MailRequestBody(
         @Schema(description = "One plain e-mail address", example = "member@example.jp") String recipient,
         @Schema(description = "order-rejected, shipment-notice, recall-notice or account-notice", example = "recall-notice") String templateId,
         @Schema(description = "ja (default) or en", example = "ja") String locale,
-        @Schema(description = "transactional or notice; default: the template's", example = "notice") String category,
+        @Schema(description = "transactional, notice or recall; default: the template's", example = "recall") String category,
         @Schema(description = "Values the template needs") Map<String, Object> parameters) {
 }

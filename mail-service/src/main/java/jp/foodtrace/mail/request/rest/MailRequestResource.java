@@ -2,6 +2,7 @@ package jp.foodtrace.mail.request.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,11 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.mail.request.MailLogEntry;
 import jp.foodtrace.mail.request.MailStatus;
 import jp.foodtrace.mail.request.repository.MailLogRepository;
 import jp.foodtrace.mail.request.service.InvalidMailRequest;
 import jp.foodtrace.mail.request.service.MailIntake;
 import jp.foodtrace.mail.request.service.MailRequestValidator;
+import jp.foodtrace.mail.sender.CallingSender;
+import jp.foodtrace.mail.sender.Sender;
+import jp.foodtrace.mail.sender.rest.SenderFilter;
 import jp.foodtrace.rest.Problem;
 import jp.foodtrace.rest.ProblemException;
 
@@ -39,10 +45,14 @@ public class MailRequestResource {
 
     private final MailIntake intake;
     private final MailLogRepository log;
+    private final CallingSender calling;
+    private final MeterRegistry meters;
 
-    public MailRequestResource(MailIntake intake, MailLogRepository log) {
+    public MailRequestResource(MailIntake intake, MailLogRepository log, CallingSender calling, MeterRegistry meters) {
         this.intake = intake;
         this.log = log;
+        this.calling = calling;
+        this.meters = meters;
     }
 
     @POST
@@ -56,14 +66,18 @@ public class MailRequestResource {
             content = @Content(schema = @Schema(implementation = MailRequestView.class)))
     @APIResponse(responseCode = "400", description = "unknown-template, missing-parameter or invalid-field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no or unknown bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "category-not-allowed: the sender may not request this category",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(MailRequestBody body) {
         if (body == null) {
             throw new InvalidMailRequest(MailRequestValidator.INVALID_FIELD, "the body is missing");
         }
         MailIntake.Accepted accepted = intake.accept(body.requestId(), body.recipient(), body.templateId(),
-                body.locale(), body.category(), body.parameters(), MailIntake.ORIGIN_REST);
+                body.locale(), body.category(), body.parameters(), MailIntake.ORIGIN_REST, calling.get());
         return Response.status(accepted.created() ? 202 : 200)
-                .location(URI.create("/v1/mail/requests/" + accepted.entry().requestId()))
+                .location(URI.create("/v1/mail/requests/" + body.requestId()))
                 .entity(MailRequestView.of(accepted.entry()))
                 .build();
     }
@@ -71,18 +85,38 @@ public class MailRequestResource {
     @GET
     @Path("/{requestId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where a mail request stands")
+    @Operation(summary = "Where a mail request stands", description = "A sender reads its own requests. An operator "
+            + "reads its own, else the one of that id from mail.requests.v1, or with sender=<name> another sender's.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MailRequestView.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: no or unknown bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "other-sender: only an operator reads another sender's requests",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "unknown-request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MailRequestView get(@PathParam("requestId") String requestId) {
-        return log.find(requestId).map(MailRequestView::of).orElseThrow(() -> new ProblemException(
+    public MailRequestView get(@PathParam("requestId") String requestId,
+            @Parameter(description = "Operators only: whose request (default: the caller's, then the topic's)")
+            @QueryParam("sender") String sender) {
+        Sender caller = calling.get();
+        Optional<MailLogEntry> entry;
+        if (sender != null && !sender.equals(caller.name())) {
+            if (!caller.operator()) {
+                throw SenderFilter.forbidden(meters, "other-sender", "only an operator reads another sender's requests");
+            }
+            entry = log.find(sender + Sender.SCOPE_SEPARATOR + requestId);
+        } else {
+            entry = log.find(caller.scoped(requestId));
+            if (entry.isEmpty() && caller.operator() && sender == null) {
+                entry = log.find(requestId);
+            }
+        }
+        return entry.map(MailRequestView::of).orElseThrow(() -> new ProblemException(
                 Problem.of(404, "unknown-request", "Unknown mail request", "no request " + requestId)));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Requests that need ops: UNKNOWN or FAILED, oldest first",
+    @Operation(summary = "Requests that need ops: UNKNOWN or FAILED, oldest first (an operator sees all, a sender its own)",
             description = "UNKNOWN: the transport could not tell whether the message left (timeout or broken "
                     + "connection after the request reached SES or the relay's end of data); it was not resent. "
                     + "See the service README, section Ambiguous sends, for what to do with each.")
@@ -104,6 +138,10 @@ public class MailRequestResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest(MailRequestValidator.INVALID_FIELD, "limit must be 1.." + MAX_LIMIT);
         }
-        return log.needingAttention(wanted, limit).stream().map(MailRequestView::of).toList();
+        Sender caller = calling.get();
+        List<MailLogEntry> entries = caller.operator()
+                ? log.needingAttention(wanted, limit)
+                : log.needingAttention(wanted, caller.name(), limit);
+        return entries.stream().map(MailRequestView::of).toList();
     }
 }

@@ -159,6 +159,9 @@ public class MailDispatcher {
                 for (MailLogEntry entry : log.unpublished(100)) {
                     publish(entry);
                 }
+                for (MailLogRepository.Bounced bounced : log.unpublishedBounces(100)) {
+                    publishBounced(bounced);
+                }
             } catch (RuntimeException e) {
                 LOG.error("mail housekeeping failed", e);
             }
@@ -235,7 +238,7 @@ public class MailDispatcher {
 
     private byte[] compose(MailRequest request, String messageId) {
         Optional<MimeComposer.Unsubscribe> unsubscribe = Optional.empty();
-        if (request.category() == MailCategory.NOTICE) {
+        if (request.category().unsubscribable()) {
             String token = tokens.issue(request.recipient(), request.category());
             unsubscribe = Optional.of(new MimeComposer.Unsubscribe(
                     stripSlash(config.unsubscribe().baseUrl()) + "/v1/unsubscribe/" + token,
@@ -260,6 +263,16 @@ public class MailDispatcher {
             log.markPublished(entry.requestId());
         } catch (Exception e) {
             LOG.warnf("outcome of %s not published yet (%s); housekeeping tries again", entry.requestId(), e.toString());
+        }
+    }
+
+    private void publishBounced(MailLogRepository.Bounced bounced) {
+        try {
+            outcomes.publishBounced(bounced);
+            log.markBouncePublished(bounced.entry().requestId());
+        } catch (Exception e) {
+            LOG.warnf("BOUNCED of %s not published yet (%s); housekeeping tries again", bounced.entry().requestId(),
+                    e.toString());
         }
     }
 

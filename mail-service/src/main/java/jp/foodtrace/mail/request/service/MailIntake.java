@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.foodtrace.mail.request.MailLogEntry;
 import jp.foodtrace.mail.request.MailRequest;
 import jp.foodtrace.mail.request.repository.MailLogRepository;
+import jp.foodtrace.mail.sender.Sender;
+import jp.foodtrace.mail.sender.rest.SenderFilter;
 
 /**
  * Takes mail requests from REST and from the topic into the mail log. Only records them: the
@@ -41,6 +43,17 @@ public class MailIntake {
     @Transactional
     public Accepted accept(String requestId, String recipient, String templateId, String locale, String category,
             Map<String, Object> parameters, String origin) {
+        return accept(requestId, recipient, templateId, locale, category, parameters, origin, null);
+    }
+
+    /**
+     * Validates and records a request of a sender (null: from the topic, trusted by its ACLs). A
+     * sender's request must be of a category it may request (403 otherwise) and is stored as
+     * {@code <sender>/<requestId>}, so its id never meets another sender's.
+     */
+    @Transactional
+    public Accepted accept(String requestId, String recipient, String templateId, String locale, String category,
+            Map<String, Object> parameters, String origin, Sender sender) {
         MailRequest request;
         try {
             request = MailRequestValidator.validate(requestId, recipient, templateId, locale, category, parameters);
@@ -48,14 +61,23 @@ public class MailIntake {
             meters.counter("suite.mail_service.requests", "origin", origin, "result", "invalid").increment();
             throw e;
         }
-        boolean created = log.insert(request, origin);
+        if (sender != null) {
+            if (!sender.allows(request.category())) {
+                meters.counter("suite.mail_service.requests", "origin", origin, "result", "forbidden").increment();
+                throw SenderFilter.forbidden(meters, "category-not-allowed", "sender " + sender.name()
+                        + " may not request " + request.category().wireName() + " mail");
+            }
+            request = new MailRequest(sender.scoped(request.requestId()), request.recipient(), request.templateId(),
+                    request.locale(), request.category(), request.parameters());
+        }
+        boolean created = log.insert(request, origin, sender == null ? null : sender.name());
         meters.counter("suite.mail_service.requests", "origin", origin, "result", created ? "accepted" : "duplicate")
                 .increment();
         if (created) {
             queued.fire(new MailQueued(request.requestId()));
         }
-        MailLogEntry entry = log.find(request.requestId())
-                .orElseThrow(() -> new IllegalStateException("request vanished: " + request.requestId()));
+        String key = request.requestId();
+        MailLogEntry entry = log.find(key).orElseThrow(() -> new IllegalStateException("request vanished: " + key));
         return new Accepted(entry, created);
     }
 }

@@ -46,7 +46,7 @@ public final class MailRequestValidator {
         MailCategory mailCategory = category == null || category.isBlank()
                 ? spec.defaultCategory()
                 : MailCategory.fromWire(category.toLowerCase(Locale.ROOT)).orElseThrow(() -> new InvalidMailRequest(
-                        INVALID_FIELD, "category must be transactional or notice: " + category));
+                        INVALID_FIELD, "category must be transactional, notice or recall: " + category));
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         for (String name : spec.required()) {
             if (isEmpty(params.get(name))) {

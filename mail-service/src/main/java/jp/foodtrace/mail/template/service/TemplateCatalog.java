@@ -27,7 +27,7 @@ public final class TemplateCatalog {
             SHIPMENT_NOTICE, new MailTemplateSpec(SHIPMENT_NOTICE, MailCategory.NOTICE,
                     List.of("memberName", "storeName", "shipmentNumber", "shippedOn"),
                     Map.of("items", List.of("itemName", "lotNumber", "quantity"))),
-            RECALL_NOTICE, new MailTemplateSpec(RECALL_NOTICE, MailCategory.NOTICE,
+            RECALL_NOTICE, new MailTemplateSpec(RECALL_NOTICE, MailCategory.RECALL,
                     List.of("memberName", "itemName", "lotNumber", "reason", "action", "contact"),
                     Map.of()),
             ACCOUNT_NOTICE, new MailTemplateSpec(ACCOUNT_NOTICE, MailCategory.TRANSACTIONAL,

@@ -66,7 +66,11 @@ public final class UnsubscribeTokens {
         return issue(recipient, category, clock.instant().plus(validity));
     }
 
+    /** Only for an unsubscribable category (notice): transactional and recall mail have no unsubscribe. */
     public String issue(String recipient, MailCategory category, Instant expiresAt) {
+        if (!category.unsubscribable()) {
+            throw new IllegalArgumentException("no unsubscribe for " + category.wireName() + " mail");
+        }
         byte[] payload = (recipient + "\n" + category.wireName() + "\n" + expiresAt.getEpochSecond())
                 .getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
@@ -94,6 +98,10 @@ public final class UnsubscribeTokens {
         }
         MailCategory category = MailCategory.fromWire(parts[1])
                 .orElseThrow(() -> new RefusedToken(Refusal.INVALID, "the token names no known category"));
+        if (!category.unsubscribable()) {
+            // Never issued for these; a valid signature on one means a leaked key or an old bug.
+            throw new RefusedToken(Refusal.INVALID, "there is no unsubscribe from " + category.wireName() + " mail");
+        }
         Instant expiresAt;
         try {
             expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));

@@ -21,6 +21,6 @@ class MailRequestViewTest {
                 MailCategory.NOTICE, Map.of("memberName", "x"), "topic", MailStatus.SENT, 2, "<m@x>", new byte[] { 1 },
                 "ses", "ses-1", null, created, created.plusSeconds(1));
         assertEquals(new MailRequestView("r-1", "member@example.jp", "shipment-notice", "en", "notice", "SENT", 2, "ses",
-                "ses-1", "<m@x>", null, created, created.plusSeconds(1)), MailRequestView.of(entry));
+                "ses-1", "<m@x>", null, created, created.plusSeconds(1), null), MailRequestView.of(entry));
     }
 }

@@ -27,7 +27,7 @@ class MailRequestValidatorTest {
                 recallParameters());
         assertEquals("member@example.jp", request.recipient());
         assertEquals(MailLocale.JA, request.locale());
-        assertEquals(MailCategory.NOTICE, request.category());
+        assertEquals(MailCategory.RECALL, request.category());
     }
 
     @Test

@@ -72,6 +72,25 @@ class UnsubscribeTokensTest {
     }
 
     @Test
+    void noTokenIsIssuedForTransactionalOrRecallMail() {
+        assertThrows(IllegalArgumentException.class, () -> tokens.issue("member@example.jp", MailCategory.TRANSACTIONAL));
+        assertThrows(IllegalArgumentException.class, () -> tokens.issue("member@example.jp", MailCategory.RECALL));
+    }
+
+    @Test
+    void aValidlySignedTokenForTransactionalOrRecallMailIsRefused() throws Exception {
+        for (String category : new String[] { "transactional", "recall" }) {
+            byte[] payload = ("member@example.jp\n" + category + "\n" + NOW.plus(Duration.ofDays(1)).getEpochSecond())
+                    .getBytes(StandardCharsets.UTF_8);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+            assertRefused(encoder.encodeToString(payload) + "." + encoder.encodeToString(mac.doFinal(payload)),
+                    UnsubscribeTokens.Refusal.INVALID);
+        }
+    }
+
+    @Test
     void shortKeyIsRejectedAtStart() {
         assertThrows(IllegalArgumentException.class,
                 () -> new UnsubscribeTokens("short", Duration.ofDays(1), Clock.systemUTC()));

@@ -37,6 +37,17 @@ public class RecallRepository {
         return true;
     }
 
+    /**
+     * Records what mail-service reported for a notice's mail; false if no notice has this request
+     * id (mail of another sender). BOUNCED is final: a SENT republished after it does not undo it.
+     */
+    public boolean recordDelivery(String requestId, String delivery, String reason, java.time.Instant at) {
+        return jdbc.update("""
+                UPDATE recall_notice SET delivery = ?, delivery_reason = ?, delivery_at = ?
+                WHERE request_id = ? AND delivery IS DISTINCT FROM 'BOUNCED'""",
+                delivery, reason, at, requestId) == 1;
+    }
+
     public Optional<Recall> byId(String recallId) {
         return jdbc.one("SELECT * FROM recall WHERE recall_id = ?", this::map, recallId);
     }
@@ -48,9 +59,11 @@ public class RecallRepository {
     private Recall map(ResultSet rs) throws SQLException {
         String id = rs.getString("recall_id");
         List<Recall.Notice> notices = jdbc.list(
-                "SELECT store_code, recipient, request_id, status FROM recall_notice WHERE recall_id = ? ORDER BY store_code",
+                """
+                SELECT store_code, recipient, request_id, status, delivery, delivery_reason FROM recall_notice
+                WHERE recall_id = ? ORDER BY store_code""",
                 n -> new Recall.Notice(n.getString("store_code"), n.getString("recipient"), n.getString("request_id"),
-                        n.getString("status")), id);
+                        n.getString("status"), n.getString("delivery"), n.getString("delivery_reason")), id);
         return new Recall(id, rs.getString("lot_number"), rs.getString("reason"), rs.getString("requested_by"),
                 rs.getBoolean("truncated"), Jdbc.instant(rs, "created_at"), notices);
     }

@@ -39,13 +39,22 @@ public class RecallResource {
     public record RecallView(String recallId, String lotNumber, String reason, String requestedBy, boolean truncated,
             String createdAt, List<NoticeView> notices) {
 
-        public record NoticeView(String storeCode, String recipient, String requestId, String status) {
+        /**
+         * One store's notice: {@code status} REQUESTED or NO_CONTACT; {@code delivery} what became of
+         * the mail (SENT, BOUNCED, SUPPRESSED, FAILED, or UNKNOWN: mail-service could not tell, or no
+         * outcome yet), null for NO_CONTACT; {@code deliveryReason} mail-service's reason.
+         */
+        public record NoticeView(String storeCode, String recipient, String requestId, String status, String delivery,
+                String deliveryReason) {
         }
 
         static RecallView of(Recall r) {
             return new RecallView(r.recallId(), r.lotNumber(), r.reason(), r.requestedBy(), r.truncated(),
                     r.createdAt().toString(), r.notices().stream()
-                            .map(n -> new NoticeView(n.storeCode(), n.recipient(), n.requestId(), n.status())).toList());
+                            .map(n -> new NoticeView(n.storeCode(), n.recipient(), n.requestId(), n.status(),
+                                    "NO_CONTACT".equals(n.status()) ? null : n.delivery() == null ? "UNKNOWN" : n.delivery(),
+                                    n.deliveryReason()))
+                            .toList());
         }
     }
 

@@ -15,7 +15,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.messaging.events.MailRequested;
 import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.config.SyncConfig;
@@ -38,7 +40,15 @@ import jp.foodtrace.sync.trace.service.TraceService;
 public class RecallService {
 
     public static final String TEMPLATE = "recall-notice";
-    public static final String CATEGORY = "notice";
+    /**
+     * mail-service's category for recalls: no unsubscribe link, not stopped by an unsubscribe or a
+     * complaint, only by a hard bounce (which it reports as BOUNCED or SUPPRESSED).
+     */
+    public static final String CATEGORY = "recall";
+
+    /** Outcomes of mail.events.v1 a notice shows; UNKNOWN also while none has arrived. */
+    public static final java.util.Set<String> DELIVERIES = java.util.Set.of("SENT", "BOUNCED", "SUPPRESSED", "FAILED",
+            "UNKNOWN");
 
     /** The recall, whether this call created it, and the outbox events to wait for. */
     public record Started(Recall recall, boolean created, List<UUID> eventIds) {
@@ -140,6 +150,22 @@ public class RecallService {
         meters.counter("suite.sync_service.recall.notices", "status", "requested")
                 .increment(notices.stream().filter(n -> n.status().equals("REQUESTED")).count());
         return new Started(recall, true, events);
+    }
+
+    /**
+     * Takes one mail outcome from mail.events.v1: a recall notice's mail shows it; outcomes of other
+     * mail (order results, notices of other services) change nothing. An outcome this service does
+     * not know is a permanent failure (dead letter), so a new one is seen rather than dropped.
+     */
+    public void onMailOutcome(MailOutcome outcome) {
+        if (outcome.requestId() == null || outcome.outcome() == null || !DELIVERIES.contains(outcome.outcome())) {
+            throw new PermanentFailure("MailOutcome without a request id or with an unknown outcome: "
+                    + outcome.outcome());
+        }
+        if (recalls.recordDelivery(outcome.requestId(), outcome.outcome(), outcome.reason(), outcome.at())) {
+            meters.counter("suite.sync_service.recall.notices", "status", outcome.outcome().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
+        }
     }
 
     public Optional<Recall> get(String recallId) {

@@ -1,13 +1,19 @@
 package jp.foodtrace.sync.recall.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.messaging.Inbox;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.sync.Genealogy;
 import jp.foodtrace.sync.SyncApi;
@@ -29,6 +37,9 @@ import jp.foodtrace.testsupport.TestEvents;
         @ResourceArg(name = "service", value = "sync-service"),
         @ResourceArg(name = "parts", value = "KAFKA") })
 class RecallTest {
+
+    @Inject
+    Inbox inbox;
 
     @Test
     void recallOfALotRequestsOneMailPerAffectedStoreAndARetryMailsNoOneTwice() {
@@ -62,7 +73,8 @@ class RecallTest {
         for (ConsumerRecord<String, String> r : first) {
             assertEquals("MailRequested", TestEvents.header(r, "event-type"));
             assertTrue(r.value().contains("\"templateId\":\"recall-notice\""), r.value());
-            assertTrue(r.value().contains("\"category\":\"notice\""), r.value());
+            // Recall mail: no unsubscribe, stopped by nothing but a hard bounce (mail-service).
+            assertTrue(r.value().contains("\"category\":\"recall\""), r.value());
             // Contract with mail-service: the parameters its recall-notice template requires
             // (mail-service TemplateCatalog), or the request is refused there.
             for (String required : List.of("memberName", "itemName", "lotNumber", "reason", "action", "contact")) {
@@ -90,6 +102,50 @@ class RecallTest {
         assertTrue(listed.contains(id), listed.toString());
         SyncApi.as(token).when().get("/v1/recalls/" + g.p + "none").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void eachStoreShowsWhatBecameOfItsMailFromMailEvents() {
+        Genealogy g = new Genealogy().load();
+        String token = SyncApi.clientWith("recall:write");
+        String recallId = g.p + "R-OUT";
+        SyncApi.as(token).contentType(ContentType.JSON)
+                .body(Map.of("recallId", recallId, "lotNumber", g.l1, "reason", "異物混入の恐れ")).when()
+                .post("/v1/recalls").then().statusCode(201)
+                .body("notices.storeCode", equalTo(List.of(g.storeA, g.storeB, g.storeC)))
+                // No outcome yet: UNKNOWN; no mail for a store without a contact.
+                .body("notices.delivery", equalTo(Arrays.asList("UNKNOWN", "UNKNOWN", null)));
+        String toA = RecallService.requestId(recallId, g.storeA);
+        String toB = RecallService.requestId(recallId, g.storeB);
+
+        TestEvents events = TestEvents.onTestPlatform();
+        events.send(Topics.MAIL_EVENTS, g.mailA, "MailOutcome", outcome(toA, g.mailA, "SENT", null));
+        events.send(Topics.MAIL_EVENTS, g.mailB, "MailOutcome", outcome(toB, g.mailB, "SUPPRESSED", "suppressed: hard-bounce"));
+        // Mail of someone else: consumed, changes no recall.
+        events.send(Topics.MAIL_EVENTS, "x@example.jp", "MailOutcome", outcome("ops/other-" + g.p, "x@example.jp", "SENT", null));
+        awaitDeliveries(token, recallId, List.of("SENT", "SUPPRESSED"));
+        SyncApi.as(token).when().get("/v1/recalls/" + recallId).then().statusCode(200)
+                .body("notices[1].deliveryReason", equalTo("suppressed: hard-bounce"));
+
+        // The sent mail to A comes back as a hard bounce; a SENT republished afterwards does not undo it.
+        events.send(Topics.MAIL_EVENTS, g.mailA, "MailOutcome", outcome(toA, g.mailA, "BOUNCED", "hard bounce b-1"));
+        awaitDeliveries(token, recallId, List.of("BOUNCED", "SUPPRESSED"));
+        EventEnvelope late = events.send(Topics.MAIL_EVENTS, g.mailA, "MailOutcome", outcome(toA, g.mailA, "SENT", null));
+        await("the late SENT consumed").atMost(Duration.ofSeconds(60)).until(() -> inbox.seen(late.id()));
+        awaitDeliveries(token, recallId, List.of("BOUNCED", "SUPPRESSED"));
+    }
+
+    private void awaitDeliveries(String token, String recallId, List<String> expected) {
+        await("deliveries " + expected).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> SyncApi.as(token).when().get("/v1/recalls/" + recallId).then().statusCode(200).extract()
+                        .jsonPath().getList("notices.delivery").subList(0, 2), expected::equals);
+    }
+
+    private static String outcome(String requestId, String recipient, String outcome, String reason) {
+        return """
+                {"requestId":"%s","recipient":"%s","outcome":"%s","category":"recall","sesMessageId":null,
+                 "reason":%s,"at":"%s"}""".formatted(requestId, recipient, outcome,
+                reason == null ? "null" : "\"" + reason + "\"", Instant.now());
     }
 
     @Test
