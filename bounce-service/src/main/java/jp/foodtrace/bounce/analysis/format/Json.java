@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /**
  * A small, lenient JSON reader for the notifications some providers send instead of a bounce
  * mail (objects become maps, arrays lists, numbers doubles). The analyzer has no library
@@ -26,6 +28,8 @@ final class Json {
             Object v = j.value();
             j.space();
             return j.pos == text.length() ? v : null;
+        } catch (Deadline.Exceeded e) {
+            throw e;
         } catch (RuntimeException e) {
             return null;
         }

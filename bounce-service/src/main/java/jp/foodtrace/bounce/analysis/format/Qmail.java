@@ -3,6 +3,7 @@ package jp.foodtrace.bounce.analysis.format;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -63,11 +64,11 @@ public final class Qmail implements BounceFormat {
 
     private static String command(String diagnosis) {
         for (int i = 0; i < STAGES.length; i++) {
-            if (STAGE_PATTERNS[i].matcher(diagnosis).find()) {
+            if (STAGE_PATTERNS[i].matcher(Deadline.guard(diagnosis)).find()) {
                 return STAGES[i][0];
             }
         }
-        var m = MOST_PROGRESS.matcher(diagnosis);
+        var m = MOST_PROGRESS.matcher(Deadline.guard(diagnosis));
         return m.find() ? m.group(1) : "";
     }
 
@@ -82,7 +83,7 @@ public final class Qmail implements BounceFormat {
         if (d.command.equals("HELO") || d.command.equals("EHLO")) {
             return "blocked";
         }
-        if (ON_HOLD.matcher(d.diagnosis).find()) {
+        if (ON_HOLD.matcher(Deadline.guard(d.diagnosis)).find()) {
             // the classifier decides from the remote answer
             return "";
         }

@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** Small text helpers shared by the formats. */
 public final class Text {
     private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+            "(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]++@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern COMMAND = Pattern.compile(
-            "(?i)(?:in reply to|after|while (?:talking|sending)[^:]*?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
+            "(?i)(?:in reply to|after|while (?:talking|sending)[^:]{0,256}?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
 
     private Text() {
     }
@@ -19,7 +21,7 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        Matcher m = ADDRESS.matcher(text);
+        Matcher m = ADDRESS.matcher(Deadline.guard(text));
         if (!m.find()) {
             return "";
         }
@@ -47,7 +49,7 @@ public final class Text {
                 return "";
             }
         }
-        Matcher m = COMMAND.matcher(text);
+        Matcher m = COMMAND.matcher(Deadline.guard(text));
         if (!m.find()) {
             return "";
         }
