@@ -82,7 +82,9 @@ class HostileMailTest {
                 repeat("\\"),
                 repeat("\"a\"@"),
                 repeat("a.b@c.d "),
-                repeat("0123456789"));
+                repeat("0123456789"),
+                repeat("["),
+                repeat("{\"Message\":[{\"a\":"));
     }
 
     private static List<Path> corpus() throws IOException {

@@ -14,8 +14,12 @@ import jp.foodtrace.bounce.analysis.Deadline;
  * malformed instead of throwing.
  */
 final class Json {
+    /** Deeper nesting is malformed here (and would exhaust the stack). */
+    private static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -62,9 +66,13 @@ final class Json {
         char c = text.charAt(pos);
         switch (c) {
             case '{':
-                return objectValue();
             case '[':
-                return arrayValue();
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH);
+                }
+                Object nested = c == '{' ? objectValue() : arrayValue();
+                depth--;
+                return nested;
             case '"':
                 return stringValue();
             case 't':

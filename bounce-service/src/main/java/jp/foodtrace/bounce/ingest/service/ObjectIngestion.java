@@ -119,7 +119,8 @@ public class ObjectIngestion {
             found = Deadline.within(config.analysisDeadline(), () -> analyzer.analyze(raw));
         } catch (Deadline.Exceeded e) {
             return quarantine(listed, instance, "analysis-timeout", e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a pattern's recursion on a crafted text may exhaust the stack: that text is unparseable too
             LOG.warnf(e, "object %s could not be analysed", listed.key());
             return quarantine(listed, instance, "unparseable", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
