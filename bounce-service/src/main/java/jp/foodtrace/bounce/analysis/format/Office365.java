@@ -37,7 +37,7 @@ public final class Office365 implements BounceFormat {
                     + "|.+ rejected your message to the following e-?mail addresses:)");
     private static final Pattern ERROR = Pattern.compile("^(?:Diagnostic information for administrators:|Error Details)");
     private static final Pattern END = Pattern.compile("^(?:Original [Mm]essage [Hh]eaders:?|Message Hops)");
-    private static final Pattern MAILTO = Pattern.compile("^.+@.+<mailto:(.+@.+)>$");
+    private static final String MAILTO = "<mailto:";
     private static final Pattern RECIPIENT_ADDRESS = Pattern.compile("^Recipient Address: +(.+)$");
 
     /** The human-readable report, for NDRs sent without a delivery-status part. */
@@ -54,15 +54,13 @@ public final class Office365 implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            java.util.regex.Matcher m = MAILTO.matcher(Deadline.guard(line));
-            if (!m.find()) {
-                m = RECIPIENT_ADDRESS.matcher(Deadline.guard(line));
-                if (!m.find()) {
-                    m = null;
-                }
+            String address = mailto(line);
+            if (address == null) {
+                java.util.regex.Matcher m = RECIPIENT_ADDRESS.matcher(Deadline.guard(line));
+                address = m.find() ? m.group(1) : null;
             }
-            if (m != null) {
-                out.add(new Delivery(Text.address(m.group(1))));
+            if (address != null) {
+                out.add(new Delivery(Text.address(address)));
                 v = new StringBuilder();
                 texts.add(v);
             } else if (v != null) {
@@ -174,5 +172,31 @@ public final class Office365 implements BounceFormat {
             i = nl;
         }
         return false;
+    }
+
+    /**
+     * The address of a line {@code "a@example.jp <mailto:a@example.jp>"}: what
+     * {@code ^.+@.+<mailto:(.+@.+)>$} captures (the last {@code <mailto:} with an '@' inside
+     * characters before it and inside the brackets), found without the pattern's backtracking.
+     */
+    static String mailto(String line) {
+        int n = line.length();
+        if (n == 0 || line.charAt(n - 1) != '>' || !line.contains(MAILTO)) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        int firstAt = line.indexOf('@', 1);
+        int lastAt = n >= 3 ? line.lastIndexOf('@', n - 3) : -1;
+        for (int k = line.lastIndexOf(MAILTO); k >= 0; k = k == 0 ? -1 : line.lastIndexOf(MAILTO, k - 1)) {
+            if (firstAt >= 1 && firstAt <= k - 2 && lastAt >= k + MAILTO.length() + 1) {
+                return line.substring(k + MAILTO.length(), n - 1);
+            }
+        }
+        return null;
     }
 }

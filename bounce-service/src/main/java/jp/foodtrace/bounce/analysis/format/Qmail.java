@@ -17,16 +17,16 @@ public final class Qmail implements BounceFormat {
     private static final String ORIGINAL = "--- Below this line is a copy of the message.";
 
     private static final String[][] STAGES = {
-            {"CONN", "(?:Error:)?Connected to [^ ]+ but greeting failed\\."},
-            {"EHLO", "(?:Error:)?Connected to [^ ]+ but my name was rejected\\."},
-            {"MAIL", "(?:Error:)?Connected to [^ ]+ but sender was rejected\\."},
-            {"RCPT", "(?:Error:)?[^ ]+ does not like recipient\\."},
-            {"DATA", "(?:Error:)?[^ ]+ failed on DATA command\\.|(?:Error:)?[^ ]+ failed after I sent the message\\."}};
+            {"CONN", "(?:Error:)?Connected to [^ ]++ but greeting failed\\."},
+            {"EHLO", "(?:Error:)?Connected to [^ ]++ but my name was rejected\\."},
+            {"MAIL", "(?:Error:)?Connected to [^ ]++ but sender was rejected\\."},
+            {"RCPT", "(?<![^ ])(?:Error:)?[^ ]++ does not like recipient\\."},
+            {"DATA", "(?<![^ ])(?:Error:)?[^ ]++ failed on DATA command\\.|(?<![^ ])(?:Error:)?[^ ]++ failed after I sent the message\\."}};
     private static final Pattern[] STAGE_PATTERNS = new Pattern[STAGES.length];
     private static final Pattern MOST_PROGRESS = Pattern.compile(
             "Sorry, no SMTP connection got far enough; most progress was ([A-Z]{4}) ");
     private static final Pattern ON_HOLD = Pattern.compile(
-            "^[^ ]+ does not like recipient\\.[ \\t]+.+this message has been in the queue too long\\.$");
+            "^[^ ]++ does not like recipient\\.[ \\t]+.+this message has been in the queue too long\\.$");
     private static final String REMOTE_SAID = "Remote host said:";
     private static final String EXPIRED = "this message has been in the queue too long.";
     private static final String[][] MESSAGES = {
