@@ -44,8 +44,7 @@ public final class Text {
     public static String command(String text) {
         if (text.indexOf(">>>") < 0) {
             // every wording the pattern knows has one of these; most texts have none
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (!lower.contains("after") && !lower.contains("in reply to")) {
+            if (!containsIgnoreCase(text, "after") && !containsIgnoreCase(text, "in reply to")) {
                 return "";
             }
         }
@@ -64,6 +63,19 @@ public final class Text {
             return "CONN";
         }
         return c;
+    }
+
+    /** Whether the text contains the lower-case ASCII word in any case, without a lower-cased copy of the text. */
+    static boolean containsIgnoreCase(String text, String word) {
+        char first = word.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reason of the first {reason, phrase} row whose phrase the text contains, or "". */
