@@ -56,7 +56,7 @@ public final class BounceAnalyzer {
         }
         if (!d.diagnosis.isEmpty()) {
             String status = StatusCodes.find(d.diagnosis);
-            if (SPECIFIC_STATUS.matcher(status).matches()) {
+            if (SPECIFIC_STATUS.matcher(Deadline.guard(status)).matches()) {
                 d.status = status;
             }
             String reply = ReplyCodes.find(d.diagnosis);
@@ -139,14 +139,60 @@ public final class BounceAnalyzer {
         String s = java.util.regex.Pattern.quote(status);
         String out = text;
         if (!reply.isEmpty()) {
-            out = out.replaceAll(";? " + reply + "[- ](?:" + (status.isEmpty() ? "" : s) + ")?", " ");
+            out = replaceAll(out, ";? " + reply + "[- ](?:" + (status.isEmpty() ? "" : s) + ")?");
         }
-        out = out.replaceAll(";? [45]\\d\\d[- ](?:" + (status.isEmpty() ? "" : s) + ")?", " ");
+        out = replaceAll(out, ";? [45]\\d\\d[- ](?:" + (status.isEmpty() ? "" : s) + ")?");
         if (!reply.isEmpty()) {
-            out = out.replaceAll(";? " + reply + "[- ](?:[45]\\.\\d\\.\\d+)?", " ");
+            out = replaceAll(out, ";? " + reply + "[- ](?:[45]\\.\\d\\.\\d+)?");
         }
-        out = out.replaceAll("(?i)<html>.+</html>", "");
+        out = withoutHtml(out);
         return Text.squeeze(out);
+    }
+
+    private static String replaceAll(String text, String regex) {
+        return java.util.regex.Pattern.compile(regex).matcher(Deadline.guard(text)).replaceAll(" ");
+    }
+
+    /**
+     * Removes, line by line, everything from the first {@code <html>} to the last {@code </html>}
+     * after it (what {@code (?i)<html>.+</html>} removes), in one pass instead of a backtracking
+     * search from every {@code <html>}.
+     */
+    static String withoutHtml(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.length() != text.length() || !lower.contains("<html>")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        int open = lower.indexOf("<html>");
+        while (open >= 0) {
+            int end = lineEnd(text, open);
+            int close = end - 7;
+            while (close >= open + 7 && !lower.startsWith("</html>", close)) {
+                close--;
+            }
+            if (close >= open + 7) {
+                out.append(text, from, open);
+                from = close + 7;
+            } else {
+                out.append(text, from, end);
+                from = end;
+            }
+            open = lower.indexOf("<html>", from);
+        }
+        out.append(text, from, text.length());
+        return out.toString();
+    }
+
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** How often the token occurs as a whole word (no letter, digit or '_' on either side). */

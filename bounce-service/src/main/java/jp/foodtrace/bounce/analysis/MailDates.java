@@ -27,7 +27,7 @@ final class MailDates {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Matcher m = DATE.matcher(text);
+        Matcher m = DATE.matcher(Deadline.guard(text));
         if (!m.find()) {
             return null;
         }

@@ -52,6 +52,18 @@ public interface BounceConfig {
     @WithDefault("PT30S")
     Duration publishTimeout();
 
+    /**
+     * How long the analysis of one object may take. A message whose analysis runs longer (crafted
+     * to make the patterns backtrack) is stopped and quarantined with the reason
+     * {@code analysis-timeout}.
+     */
+    @WithDefault("PT2S")
+    Duration analysisDeadline();
+
+    /** How many objects of a listed page are analysed at once. */
+    @WithDefault("4")
+    int parallelism();
+
     Rates rates();
 
     Sns sns();
@@ -93,13 +105,20 @@ public interface BounceConfig {
         /**
          * Whether SNS message signatures are checked (signing certificate fetched from the
          * {@code SigningCertURL}, which must be an {@code https://sns.<region>.amazonaws.com/} URL).
-         * Must be true wherever the endpoint is reachable from outside; false on the local platform,
-         * which has no SNS.
+         * May be false only in the dev, test and local profiles (the local platform has no SNS); the
+         * service does not start with it false in any other profile.
          */
         @WithDefault("true")
         boolean verifySignatures();
 
-        /** When set, only notifications from this topic ARN are taken; others are refused with 403. */
+        /**
+         * The ARN of the SNS topic SES publishes to; notifications from any other topic are refused
+         * with 403, and all of them while it is unset (required outside dev, test and local).
+         */
         Optional<String> topicArn();
+
+        /** Whether SignatureVersion 1 (SHA1withRSA) is taken; by default only 2 (SHA256withRSA). */
+        @WithDefault("false")
+        boolean allowSignatureV1();
     }
 }

@@ -31,6 +31,8 @@ public final class ServiceProcess implements Component {
         env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", config.s3Endpoint());
         env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", config.sesEndpoint());
         env.put("SUITE_MAIL_SMTP_PORT", Integer.toString(config.smtpPort()));
+        // The local run is the services' "local" profile (%local values in application.properties).
+        env.put("QUARKUS_PROFILE", System.getenv().getOrDefault("QUARKUS_PROFILE", "local"));
         // No SNS locally: SES notifications posted by hand carry no signature.
         env.put("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES",
                 System.getenv().getOrDefault("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES", "false"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -36,11 +37,11 @@ public final class Activehunter implements BounceFormat {
                 reading = line.startsWith(START);
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1)));
                 out.add(v);
-            } else if (v != null && v.diagnosis.isEmpty() && ERROR.matcher(line).find()) {
+            } else if (v != null && v.diagnosis.isEmpty() && ERROR.matcher(Deadline.guard(line)).find()) {
                 v.diagnosis = Text.squeeze(line);
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -53,8 +54,8 @@ public final class AmazonSes implements BounceFormat {
             return null;
         }
         for (Delivery d : found) {
-            if (GENERIC.matcher(d.status).matches()) {
-                Matcher q = QUOTED.matcher(d.diagnosis);
+            if (GENERIC.matcher(Deadline.guard(d.status)).matches()) {
+                Matcher q = QUOTED.matcher(Deadline.guard(d.diagnosis));
                 String s = StatusCodes.find(q.find() ? q.group(1) : d.diagnosis);
                 d.status = s.isEmpty() ? d.status : s;
             }
@@ -100,7 +101,7 @@ public final class AmazonSes implements BounceFormat {
                 d.action = Json.string(r, "action");
                 d.status = Json.string(r, "status");
                 String code = Json.string(r, "diagnosticCode");
-                Matcher m = DIAGNOSTIC.matcher(code);
+                Matcher m = DIAGNOSTIC.matcher(Deadline.guard(code));
                 if (m.matches()) {
                     d.diagnosticType = m.group(1).toUpperCase(java.util.Locale.ROOT);
                     d.diagnosis = m.group(2);

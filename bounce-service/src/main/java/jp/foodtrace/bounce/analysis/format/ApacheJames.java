@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -36,8 +37,8 @@ public final class ApacheJames implements BounceFormat {
         boolean gotMessage = false;
         String date = "";
         for (String line : mail.report().split("\n")) {
-            Matcher r = RECIPIENT.matcher(line);
-            Matcher s = SENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
+            Matcher s = SENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 out.add(new Delivery(Text.normalize(r.group(1))));
             } else if (s.matches()) {

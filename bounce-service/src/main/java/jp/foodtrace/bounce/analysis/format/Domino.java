@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -32,7 +33,7 @@ public final class Domino implements BounceFormat {
 
     @Override
     public List<Delivery> parse(MailMessage mail) {
-        if (!SUBJECT.matcher(mail.headers().get("subject")).find()) {
+        if (!SUBJECT.matcher(Deadline.guard(mail.headers().get("subject"))).find()) {
             return null;
         }
         String report = mail.report();
@@ -47,7 +48,7 @@ public final class Domino implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher a = ADDRESS.matcher(line);
+            Matcher a = ADDRESS.matcher(Deadline.guard(line));
             if (line.equals("was not delivered to:")) {
                 v = new Delivery("");
                 out.add(v);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -57,7 +58,7 @@ public final class EZweb implements BounceFormat {
             return null;
         }
         String body = mail.body();
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         String report = body;
         if (cut.find()) {
             if (mail.original().isEmpty()) {
@@ -72,12 +73,12 @@ public final class EZweb implements BounceFormat {
         Delivery v = null;
         for (String line : report.split("\n")) {
             if (!reading) {
-                reading = START.matcher(line).find();
+                reading = START.matcher(Deadline.guard(line)).find();
             }
             if (!reading) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.find()) {
                 String a = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(4);
                 v = new Delivery(Text.normalize(a));
@@ -85,7 +86,7 @@ public final class EZweb implements BounceFormat {
                 other.add(new StringBuilder());
                 continue;
             }
-            if (line.isEmpty() || FIELD.matcher(line).find() || line.chars().anyMatch(c -> c > 0x7f)) {
+            if (line.isEmpty() || FIELD.matcher(Deadline.guard(line)).find() || line.chars().anyMatch(c -> c > 0x7f)) {
                 continue;
             }
             if (v == null) {
@@ -94,14 +95,14 @@ public final class EZweb implements BounceFormat {
                 out.add(v);
                 other.add(new StringBuilder());
             }
-            Matcher c = COMMAND.matcher(line);
+            Matcher c = COMMAND.matcher(Deadline.guard(line));
             if (c.find()) {
                 v.command = c.group(1);
                 continue;
             }
             boolean known = false;
             for (Object[] f : FAILURES) {
-                known |= ((Pattern) f[1]).matcher(line).find();
+                known |= ((Pattern) f[1]).matcher(Deadline.guard(line)).find();
             }
             if (known) {
                 v.diagnosis = v.diagnosis + " " + line;
@@ -141,13 +142,13 @@ public final class EZweb implements BounceFormat {
                 d.reason = "userunknown";
             } else {
                 for (Object[] f : FAILURES) {
-                    if (((Pattern) f[1]).matcher(d.diagnosis).find()) {
+                    if (((Pattern) f[1]).matcher(Deadline.guard(d.diagnosis)).find()) {
                         d.reason = (String) f[0];
                         break;
                     }
                 }
             }
-            if (d.reason.isEmpty() && !OWN_DOMAIN.matcher(d.recipient).find()) {
+            if (d.reason.isEmpty() && !OWN_DOMAIN.matcher(Deadline.guard(d.recipient)).find()) {
                 d.reason = "userunknown";
             }
         }

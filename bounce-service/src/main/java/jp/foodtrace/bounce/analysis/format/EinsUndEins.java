@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -54,7 +55,7 @@ public final class EinsUndEins implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1)));
                 out.add(v);
@@ -74,7 +75,7 @@ public final class EinsUndEins implements BounceFormat {
             if (d.diagnosis.isEmpty()) {
                 d.diagnosis = other.get(i).toString();
             }
-            if (HOST_REASON.matcher(d.diagnosis).find()) {
+            if (HOST_REASON.matcher(Deadline.guard(d.diagnosis)).find()) {
                 if (d.diagnosis.contains("for TEXT command")) {
                     d.command = "DATA";
                 }

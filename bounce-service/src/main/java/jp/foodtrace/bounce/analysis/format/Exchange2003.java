@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -17,8 +18,6 @@ import jp.foodtrace.bounce.analysis.reason.StatusCodes;
  * the failure. Codes as in Sisimai's Lhost::Exchange2003.
  */
 public final class Exchange2003 implements BounceFormat {
-    private static final Pattern RECIPIENT = Pattern.compile(
-            "^[ \\t]*([^ ]+@[^ ]+) on[ \\t]*.*$|^[ \\t]*.+(?:SMTP|smtp)=([^ ]+@[^ ]+) on[ \\t]*.*$");
     private static final Pattern MSEXCH = Pattern.compile("^[ \\t]+(MSEXCH:.+)$");
     private static final Pattern CODE = Pattern.compile("^MSEXCH:.+[ \\t]*\\(([0-9A-F]{8})\\)[ \\t]*(.*)$");
     private static final Map<String, String> CODES = Map.ofEntries(
@@ -75,10 +74,10 @@ public final class Exchange2003 implements BounceFormat {
                 }
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
-            Matcher x = MSEXCH.matcher(line);
-            if (r.matches()) {
-                out.add(new Delivery(Text.normalize(r.group(1) != null ? r.group(1) : r.group(2))));
+            String recipient = recipient(line);
+            Matcher x = MSEXCH.matcher(Deadline.guard(line));
+            if (recipient != null) {
+                out.add(new Delivery(Text.normalize(recipient)));
                 closed.add(false);
                 other.add(new StringBuilder());
             } else if (out.isEmpty()) {
@@ -107,7 +106,7 @@ public final class Exchange2003 implements BounceFormat {
         for (int i = 0; i < out.size(); i++) {
             Delivery d = out.get(i);
             d.diagnosis = Text.squeeze(d.diagnosis);
-            Matcher c = CODE.matcher(d.diagnosis);
+            Matcher c = CODE.matcher(Deadline.guard(d.diagnosis));
             if (c.matches()) {
                 String reason = CODES.get(c.group(1));
                 if (reason != null) {
@@ -121,5 +120,61 @@ public final class Exchange2003 implements BounceFormat {
             }
         }
         return out;
+    }
+
+    /**
+     * The address of a recipient line, {@code "  a@example.jp on 4/9/2015 10:00 AM"} or
+     * {@code "  Name (SMTP=a@example.jp) on ..."}, or null. What the patterns
+     * {@code ^[ \t]*([^ ]+@[^ ]+) on[ \t]*.*$} and {@code ^[ \t]*.+(?:SMTP|smtp)=([^ ]+@[^ ]+) on[ \t]*.*$}
+     * took, found in linear time: the address is a run without spaces, followed by " on".
+     */
+    static String recipient(String line) {
+        Deadline.check();
+        int n = line.length();
+        int start = 0;
+        while (start < n && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        int space = line.indexOf(' ', start);
+        if (space > start && line.startsWith(" on", space) && innerAt(line, start, space)) {
+            return line.substring(start, space);
+        }
+        // the last "SMTP=" or "smtp=" (after at least one character) whose address is followed by " on"
+        int nextSpace = n;
+        int scannedFrom = n;
+        int firstAt = -1;
+        int secondAt = -1;
+        for (int i = n - 5; i >= 1; i--) {
+            char c = line.charAt(i);
+            if ((c != 'S' && c != 's') || !(line.startsWith("SMTP=", i) || line.startsWith("smtp=", i))) {
+                continue;
+            }
+            int from = i + 5;
+            for (int j = scannedFrom - 1; j >= from; j--) {
+                char d = line.charAt(j);
+                if (d == ' ') {
+                    nextSpace = j;
+                } else if (d == '@') {
+                    secondAt = firstAt;
+                    firstAt = j;
+                }
+            }
+            scannedFrom = from;
+            int at = firstAt > from ? firstAt : secondAt;
+            if (nextSpace > from && line.startsWith(" on", nextSpace) && at > from && at < nextSpace - 1) {
+                return line.substring(from, nextSpace);
+            }
+        }
+        return null;
+    }
+
+    /** Whether text[from, to) has an '@' with at least one character on each side. */
+    private static boolean innerAt(String text, int from, int to) {
+        for (int i = from + 1; i < to - 1; i++) {
+            if (text.charAt(i) == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 }

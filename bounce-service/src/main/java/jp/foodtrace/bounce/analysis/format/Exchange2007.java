@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -46,13 +47,13 @@ public final class Exchange2007 implements BounceFormat {
     @Override
     public List<Delivery> parse(MailMessage mail) {
         Headers h = mail.headers();
-        if (!SUBJECT.matcher(h.get("subject")).find() || !LANGUAGE.matcher(h.get("content-language")).matches()
+        if (!SUBJECT.matcher(Deadline.guard(h.get("subject"))).find() || !LANGUAGE.matcher(Deadline.guard(h.get("content-language"))).matches()
                 || !h.get("x-ms-exchange-crosstenant-originalarrivaltime").isEmpty()
                 || !h.get("x-ms-exchange-crosstenant-fromentityheader").isEmpty()) {
             return null;
         }
         String report = mail.report();
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             report = report.substring(0, cut.start());
         }
@@ -62,18 +63,18 @@ public final class Exchange2007 implements BounceFormat {
         Delivery v = null;
         for (String line : report.split("\n")) {
             if (!reading) {
-                reading = START.matcher(line).find();
+                reading = START.matcher(Deadline.guard(line)).find();
                 continue;
             }
             if (!server) {
-                server = SERVER.matcher(line).find();
+                server = SERVER.matcher(Deadline.guard(line)).find();
                 continue;
             }
             Matcher m;
-            if ((m = RECIPIENT.matcher(line)).matches()) {
+            if ((m = RECIPIENT.matcher(Deadline.guard(line))).matches()) {
                 v = new Delivery(Text.normalize(m.group(1)));
                 out.add(v);
-            } else if (v != null && (m = ANSWER.matcher(line)).find()) {
+            } else if (v != null && (m = ANSWER.matcher(Deadline.guard(line))).find()) {
                 v.replyCode = m.group(1);
                 v.status = m.group(2);
                 v.diagnosis = line;
@@ -83,7 +84,7 @@ public final class Exchange2007 implements BounceFormat {
             return null;
         }
         for (Delivery d : out) {
-            Matcher c = CODE.matcher(d.diagnosis);
+            Matcher c = CODE.matcher(Deadline.guard(d.diagnosis));
             if (c.find()) {
                 d.reason = CODES.getOrDefault(c.group(1), "");
             }

@@ -3,6 +3,7 @@ package jp.foodtrace.bounce.analysis.format;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.ReplyCodes;
@@ -53,9 +54,9 @@ public final class Exim implements BounceFormat {
         String pipe = "";
         StringBuilder indented = new StringBuilder();
         for (String line : prose.split("\n")) {
-            if (PIPE.matcher(line).find()) {
+            if (PIPE.matcher(Deadline.guard(line)).find()) {
                 pipe = pipe.isEmpty() ? line : pipe;
-            } else if (line.startsWith("    ") && !GENERATED.matcher(line).find()) {
+            } else if (line.startsWith("    ") && !GENERATED.matcher(Deadline.guard(line)).find()) {
                 indented.append(line).append(' ');
             }
         }
@@ -73,7 +74,7 @@ public final class Exim implements BounceFormat {
 
     private static String command(String diagnosis) {
         for (Pattern p : COMMANDS) {
-            var m = p.matcher(diagnosis);
+            var m = p.matcher(Deadline.guard(diagnosis));
             if (m.find()) {
                 return m.group(1).toUpperCase(java.util.Locale.ROOT);
             }
@@ -122,11 +123,11 @@ public final class Exim implements BounceFormat {
                 && !report.contains("A message that you sent ")) {
             return null;
         }
-        var start = START.matcher(report);
+        var start = START.matcher(Deadline.guard(report));
         if (!start.find() && !failedHeader) {
             return null;
         }
-        var cut = ORIGINAL.matcher(report);
+        var cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             if (mail.original().isEmpty()) {
                 int nl = report.indexOf('\n', cut.start());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -44,9 +45,9 @@ public final class Facebook implements BounceFormat {
             return null;
         }
         for (Delivery d : found) {
-            Matcher m = CODE.matcher(d.diagnosis);
+            Matcher m = CODE.matcher(Deadline.guard(d.diagnosis));
             String code = m.find() ? m.group(1) + "-" + m.group(2) + m.group(3) : "";
-            d.reason = CODES.getOrDefault(code, TEMPORARY_INTERNAL.matcher(code).matches() ? "systemerror" : "");
+            d.reason = CODES.getOrDefault(code, TEMPORARY_INTERNAL.matcher(Deadline.guard(code)).matches() ? "systemerror" : "");
         }
         return found;
     }

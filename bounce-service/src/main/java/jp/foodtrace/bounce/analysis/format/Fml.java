@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -40,12 +41,12 @@ public final class Fml implements BounceFormat {
     @Override
     public List<Delivery> parse(MailMessage mail) {
         Headers h = mail.headers();
-        if (!h.has("x-mlserver") || !FROM.matcher(h.get("from")).find()
-                || !MESSAGE_ID.matcher(h.get("message-id")).find()) {
+        if (!h.has("x-mlserver") || !FROM.matcher(Deadline.guard(h.get("from"))).find()
+                || !MESSAGE_ID.matcher(Deadline.guard(h.get("message-id"))).find()) {
             return null;
         }
         String report = mail.report();
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             if (mail.original().isEmpty()) {
                 mail.originalFrom(report.substring(cut.end()));
@@ -55,7 +56,7 @@ public final class Fml implements BounceFormat {
         List<Delivery> out = new ArrayList<>();
         Delivery v = new Delivery("");
         for (String line : report.split("\n")) {
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.find()) {
                 if (!v.recipient.isEmpty()) {
                     v = new Delivery("");
@@ -79,7 +80,7 @@ public final class Fml implements BounceFormat {
 
     private static String first(Object[][] table, String text) {
         for (Object[] row : table) {
-            if (((Pattern) row[1]).matcher(text).find()) {
+            if (((Pattern) row[1]).matcher(Deadline.guard(text)).find()) {
                 return (String) row[0];
             }
         }

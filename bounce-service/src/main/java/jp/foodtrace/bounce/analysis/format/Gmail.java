@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -53,7 +54,7 @@ public final class Gmail implements BounceFormat {
         if (!report.contains("Delivery to the following recipient")) {
             return null;
         }
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             if (mail.original().isEmpty()) {
                 mail.originalFrom(report.substring(cut.end()));
@@ -74,7 +75,7 @@ public final class Gmail implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 if (current != null) {
                     current.diagnosis = diag.toString();
@@ -92,7 +93,7 @@ public final class Gmail implements BounceFormat {
         current.diagnosis = diag.toString();
         for (Delivery d : out) {
             d.diagnosis = Text.squeeze(d.diagnosis);
-            Matcher s = STATE.matcher(d.diagnosis);
+            Matcher s = STATE.matcher(Deadline.guard(d.diagnosis));
             String[] state = s.find() ? STATES.get(s.group(1)) : null;
             if (state != null) {
                 d.command = state[0];
@@ -109,7 +110,7 @@ public final class Gmail implements BounceFormat {
                 continue;
             }
             String status = StatusCodes.find(d.diagnosis);
-            if (SPECIFIC.matcher(status).matches()) {
+            if (SPECIFIC.matcher(Deadline.guard(status)).matches()) {
                 d.status = status;
                 String byCode = StatusCodes.reasonOf(status);
                 d.reason = byCode;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -48,8 +49,8 @@ public final class Gmx implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
-            Matcher c = COMMAND.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
+            Matcher c = COMMAND.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1) != null ? r.group(1) : r.group(2)));
                 out.add(v);
@@ -59,7 +60,7 @@ public final class Gmx implements BounceFormat {
                 v.command = c.group(1);
             } else if (line.startsWith("host:")) {
                 v.remoteMta = line.substring(5).strip();
-            } else if (ANSWER.matcher(line).find()) {
+            } else if (ANSWER.matcher(Deadline.guard(line)).find()) {
                 if (v.diagnosis.isEmpty()) {
                     v.diagnosis = line;
                 }

@@ -25,7 +25,7 @@ final class Google {
             String t = line.strip();
             if (!reading) {
                 if ((t.startsWith("** ") && t.endsWith(" **"))
-                        || t.matches("The response( from the remote server)? was:")) {
+                        || (t.equals("The response was:") || t.equals("The response from the remote server was:"))) {
                     reading = true;
                     out.append(t);
                 }

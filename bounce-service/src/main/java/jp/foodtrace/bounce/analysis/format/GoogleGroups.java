@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -28,14 +29,14 @@ public final class GoogleGroups implements BounceFormat {
             return null;
         }
         String report = mail.report();
-        var cut = ORIGINAL.matcher(report);
+        var cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             if (mail.original().isEmpty()) {
                 mail.originalFrom(report.substring(cut.end()));
             }
             report = report.substring(0, cut.start());
         }
-        long bullets = BULLET.matcher(report).results().count();
+        long bullets = BULLET.matcher(Deadline.guard(report)).results().count();
         String reason = bullets == 4 ? "rejected" : "onhold";
         String[] paragraphs = report.split("\n\n", 5);
         String diagnosis = Text.squeeze(String.join(" ",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -47,12 +48,12 @@ public final class IMailServer implements BounceFormat {
 
     @Override
     public List<Delivery> parse(MailMessage mail) {
-        if (!SUBJECT.matcher(mail.headers().get("subject")).find()
+        if (!SUBJECT.matcher(Deadline.guard(mail.headers().get("subject"))).find()
                 && !mail.headers().get("x-mailer").startsWith("<SMTP32 v")) {
             return null;
         }
         String body = mail.body();
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         String report = body;
         if (cut.find()) {
             if (mail.original().isEmpty()) {
@@ -66,8 +67,8 @@ public final class IMailServer implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher m = ERROR_LINE.matcher(line);
-            Matcher u = UNDELIVERABLE.matcher(line);
+            Matcher m = ERROR_LINE.matcher(Deadline.guard(line));
+            Matcher u = UNDELIVERABLE.matcher(Deadline.guard(line));
             if (m.find()) {
                 Delivery d = new Delivery(Text.address(m.group(3)));
                 d.diagnosis = m.group(1) + " " + m.group(2);
@@ -95,13 +96,13 @@ public final class IMailServer implements BounceFormat {
             String alt = alternatives.size() > i ? alternatives.get(i).toString() : "";
             d.diagnosis = Text.squeeze(alt.isEmpty() ? d.diagnosis : alt + " " + d.diagnosis);
             for (int c = 0; c < COMMANDS.length; c++) {
-                if (COMMAND_PATTERNS[c].matcher(d.diagnosis).find()) {
+                if (COMMAND_PATTERNS[c].matcher(Deadline.guard(d.diagnosis)).find()) {
                     d.command = COMMANDS[c][0];
                     break;
                 }
             }
             for (int f = 0; f < FAILURES.length; f++) {
-                if (FAILURE_PATTERNS[f].matcher(d.diagnosis).find()) {
+                if (FAILURE_PATTERNS[f].matcher(Deadline.guard(d.diagnosis)).find()) {
                     d.reason = FAILURES[f][0];
                     break;
                 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -42,7 +43,7 @@ public final class InterScanMss implements BounceFormat {
         List<Delivery> out = new ArrayList<>();
         Delivery v = null;
         for (String line : mail.report().split("\n")) {
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.find()) {
                 String address = Text.normalize(r.group(1) != null ? r.group(1) : r.group(2));
                 if (v == null || !v.recipient.equals(address)) {
@@ -57,15 +58,15 @@ public final class InterScanMss implements BounceFormat {
                 continue;
             }
             Matcher m;
-            if ((m = SENT.matcher(line)).find()) {
+            if ((m = SENT.matcher(Deadline.guard(line))).find()) {
                 v.command = m.group(1);
-            } else if ((m = RECEIVED.matcher(line)).find()) {
+            } else if ((m = RECEIVED.matcher(Deadline.guard(line))).find()) {
                 v.diagnosis = m.group(1);
             } else if (line.contains(" <<< ") || line.contains(" >>> ")) {
-                if ((m = OUT.matcher(line)).find()) {
+                if ((m = OUT.matcher(Deadline.guard(line))).find()) {
                     v.command = m.group(1);
                 }
-                if ((m = IN.matcher(line)).find()) {
+                if ((m = IN.matcher(Deadline.guard(line))).find()) {
                     v.diagnosis = m.group(1);
                 }
             }

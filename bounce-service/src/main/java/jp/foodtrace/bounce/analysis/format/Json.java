@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /**
  * A small, lenient JSON reader for the notifications some providers send instead of a bounce
  * mail (objects become maps, arrays lists, numbers doubles). The analyzer has no library
@@ -12,8 +14,12 @@ import java.util.Map;
  * malformed instead of throwing.
  */
 final class Json {
+    /** Deeper nesting is malformed here (and would exhaust the stack). */
+    private static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -26,6 +32,8 @@ final class Json {
             Object v = j.value();
             j.space();
             return j.pos == text.length() ? v : null;
+        } catch (Deadline.Exceeded e) {
+            throw e;
         } catch (RuntimeException e) {
             return null;
         }
@@ -58,9 +66,13 @@ final class Json {
         char c = text.charAt(pos);
         switch (c) {
             case '{':
-                return objectValue();
             case '[':
-                return arrayValue();
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH);
+                }
+                Object nested = c == '{' ? objectValue() : arrayValue();
+                depth--;
+                return nested;
             case '"':
                 return stringValue();
             case 't':

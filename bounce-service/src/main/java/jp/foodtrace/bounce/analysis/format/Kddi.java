@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -31,7 +32,7 @@ public final class Kddi implements BounceFormat {
     @Override
     public List<Delivery> parse(MailMessage mail) {
         Headers h = mail.headers();
-        if (!FROM.matcher(h.get("from")).find() && !h.get("reply-to").equals("no-reply@app.auone-net.jp")
+        if (!FROM.matcher(Deadline.guard(h.get("from"))).find() && !h.get("reply-to").equals("no-reply@app.auone-net.jp")
                 && h.all("received").stream().noneMatch(r -> r.contains("ezweb.ne.jp (") || r.contains(".au.com ("))) {
             return null;
         }
@@ -40,13 +41,13 @@ public final class Kddi implements BounceFormat {
         Delivery v = new Delivery("");
         for (String line : mail.report().split("\n")) {
             if (!reading) {
-                reading = START.matcher(line).find();
+                reading = START.matcher(Deadline.guard(line)).find();
             }
             if (!reading) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
-            Matcher s = SENT_ON.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
+            Matcher s = SENT_ON.matcher(Deadline.guard(line));
             if (r.find()) {
                 if (!v.recipient.isEmpty()) {
                     v = new Delivery("");

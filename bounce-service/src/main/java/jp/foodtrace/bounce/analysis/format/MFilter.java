@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -33,7 +34,7 @@ public final class MFilter implements BounceFormat {
             // relays that reuse m-FILTER's notice keep its "server message" block
             return null;
         }
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         String report = body;
         if (cut.find()) {
             if (mail.original().isEmpty()) {
@@ -48,7 +49,7 @@ public final class MFilter implements BounceFormat {
         Delivery v = null;
         for (String line : report.split("\n")) {
             if (!reading) {
-                reading = ADDRESS.matcher(line).matches();
+                reading = ADDRESS.matcher(Deadline.guard(line)).matches();
                 if (!reading) {
                     continue;
                 }
@@ -58,7 +59,7 @@ public final class MFilter implements BounceFormat {
                 out.add(v);
             } else if (v == null) {
                 continue;
-            } else if (COMMAND.matcher(line).find()) {
+            } else if (COMMAND.matcher(Deadline.guard(line)).find()) {
                 if (v.command.isEmpty() && commandBlock) {
                     v.command = line.substring(0, 4);
                 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -31,7 +32,7 @@ public final class MailFoundry implements BounceFormat {
         List<Delivery> out = new ArrayList<>();
         Delivery v = null;
         for (String line : mail.report().split("\n")) {
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1)));
                 out.add(v);

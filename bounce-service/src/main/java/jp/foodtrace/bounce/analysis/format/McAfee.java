@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -38,7 +39,7 @@ public final class McAfee implements BounceFormat {
         Delivery v = null;
         boolean inDiagnosis = false;
         for (String line : report.substring(start + START.length()).split("\n")) {
-            Matcher m = LINE.matcher(line);
+            Matcher m = LINE.matcher(Deadline.guard(line));
             if (m.matches()) {
                 v = new Delivery(Text.normalize(m.group(1)));
                 v.diagnosis = m.group(2);
@@ -65,7 +66,7 @@ public final class McAfee implements BounceFormat {
         }
         for (Delivery d : out) {
             d.diagnosis = Text.squeeze(d.diagnosis);
-            if (USER_UNKNOWN.matcher(d.diagnosis).find()) {
+            if (USER_UNKNOWN.matcher(Deadline.guard(d.diagnosis)).find()) {
                 d.reason = "userunknown";
             }
         }

@@ -3,6 +3,7 @@ package jp.foodtrace.bounce.analysis.format;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -31,7 +32,7 @@ public final class MessageLabs implements BounceFormat {
             return null;
         }
         for (Delivery d : found) {
-            if (USER_UNKNOWN.matcher(d.diagnosis).find()) {
+            if (USER_UNKNOWN.matcher(Deadline.guard(d.diagnosis)).find()) {
                 d.reason = "userunknown";
             } else if (d.diagnosis.contains(AUTHENTICATION)) {
                 d.reason = "securityerror";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -34,7 +35,7 @@ public final class Notes implements BounceFormat {
             return null;
         }
         String body = mail.body();
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         String report = body;
         String original = "";
         if (cut.find()) {
@@ -52,7 +53,7 @@ public final class Notes implements BounceFormat {
                 reading = line.startsWith(START);
                 continue;
             }
-            if (ADDRESS.matcher(line).find()) {
+            if (ADDRESS.matcher(Deadline.guard(line)).find()) {
                 if (!v.recipient.isEmpty()) {
                     v = new Delivery("");
                 }
@@ -65,7 +66,7 @@ public final class Notes implements BounceFormat {
             }
         }
         if (out.isEmpty()) {
-            Matcher to = TO.matcher(original);
+            Matcher to = TO.matcher(Deadline.guard(original));
             if (to.find() && !Text.address(to.group(1)).isEmpty()) {
                 v.recipient = Text.address(to.group(1));
                 out.add(v);

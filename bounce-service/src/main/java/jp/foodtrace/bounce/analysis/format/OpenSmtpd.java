@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -42,7 +43,7 @@ public final class OpenSmtpd implements BounceFormat {
             return null;
         }
         String body = mail.body();
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         String report = body;
         if (cut.find()) {
             if (mail.original().isEmpty()) {
@@ -57,7 +58,7 @@ public final class OpenSmtpd implements BounceFormat {
                 reading = line.startsWith(START);
                 continue;
             }
-            Matcher m = RECIPIENT.matcher(line);
+            Matcher m = RECIPIENT.matcher(Deadline.guard(line));
             if (m.matches()) {
                 Delivery d = new Delivery(Text.normalize(m.group(1)));
                 d.diagnosis = Text.squeeze(m.group(2));

@@ -3,6 +3,7 @@ package jp.foodtrace.bounce.analysis.format;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -42,7 +43,7 @@ public final class PlainText implements BounceFormat {
     public List<Delivery> parse(MailMessage mail) {
         String from = mail.headers().get("from");
         String subject = mail.headers().get("subject");
-        if (!DAEMON.matcher(from).find() && !BOUNCE_SUBJECT.matcher(subject).find()) {
+        if (!DAEMON.matcher(Deadline.guard(from)).find() && !BOUNCE_SUBJECT.matcher(Deadline.guard(subject)).find()) {
             return null;
         }
         String report = mail.report();

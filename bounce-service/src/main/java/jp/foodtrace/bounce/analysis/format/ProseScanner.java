@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 
 /**
@@ -31,7 +32,7 @@ final class ProseScanner {
         Map<String, Delivery> found = new LinkedHashMap<>();
         String[] lines = prose.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = ADDRESS_LINE.matcher(lines[i]);
+            Matcher m = ADDRESS_LINE.matcher(Deadline.guard(lines[i]));
             if (!m.matches()) {
                 continue;
             }
@@ -55,7 +56,7 @@ final class ProseScanner {
 
     private static boolean looksLikeError(String rest) {
         String r = rest.toLowerCase();
-        return REPLY_CODE.matcher(r).find() || r.contains("error") || r.contains("unknown")
+        return REPLY_CODE.matcher(Deadline.guard(r)).find() || r.contains("error") || r.contains("unknown")
                 || r.contains("not ") || r.contains("no ") || r.contains("fail") || r.contains("denied")
                 || r.contains("reject") || r.contains("full") || r.contains("quota") || r.contains("invalid")
                 || r.contains("timeout") || r.contains("timed out") || r.contains("refused");
@@ -72,7 +73,7 @@ final class ProseScanner {
                 }
                 break;
             }
-            Matcher m = ADDRESS_LINE.matcher(l);
+            Matcher m = ADDRESS_LINE.matcher(Deadline.guard(l));
             if (m.matches() && m.group(2).isBlank() && !l.startsWith(" ") && !l.startsWith("\t")) {
                 break;
             }
@@ -95,6 +96,6 @@ final class ProseScanner {
     }
 
     static boolean isReplyLine(String line) {
-        return REPLY_LINE.matcher(line).matches();
+        return REPLY_LINE.matcher(Deadline.guard(line)).matches();
     }
 }

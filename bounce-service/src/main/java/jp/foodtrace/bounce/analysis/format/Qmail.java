@@ -3,6 +3,7 @@ package jp.foodtrace.bounce.analysis.format;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -16,16 +17,16 @@ public final class Qmail implements BounceFormat {
     private static final String ORIGINAL = "--- Below this line is a copy of the message.";
 
     private static final String[][] STAGES = {
-            {"CONN", "(?:Error:)?Connected to [^ ]+ but greeting failed\\."},
-            {"EHLO", "(?:Error:)?Connected to [^ ]+ but my name was rejected\\."},
-            {"MAIL", "(?:Error:)?Connected to [^ ]+ but sender was rejected\\."},
-            {"RCPT", "(?:Error:)?[^ ]+ does not like recipient\\."},
-            {"DATA", "(?:Error:)?[^ ]+ failed on DATA command\\.|(?:Error:)?[^ ]+ failed after I sent the message\\."}};
+            {"CONN", "(?:Error:)?Connected to [^ ]++ but greeting failed\\."},
+            {"EHLO", "(?:Error:)?Connected to [^ ]++ but my name was rejected\\."},
+            {"MAIL", "(?:Error:)?Connected to [^ ]++ but sender was rejected\\."},
+            {"RCPT", "(?<![^ ])(?:Error:)?[^ ]++ does not like recipient\\."},
+            {"DATA", "(?<![^ ])(?:Error:)?[^ ]++ failed on DATA command\\.|(?<![^ ])(?:Error:)?[^ ]++ failed after I sent the message\\."}};
     private static final Pattern[] STAGE_PATTERNS = new Pattern[STAGES.length];
     private static final Pattern MOST_PROGRESS = Pattern.compile(
             "Sorry, no SMTP connection got far enough; most progress was ([A-Z]{4}) ");
     private static final Pattern ON_HOLD = Pattern.compile(
-            "^[^ ]+ does not like recipient\\.[ \\t]+.+this message has been in the queue too long\\.$");
+            "^[^ ]++ does not like recipient\\.[ \\t]+.+this message has been in the queue too long\\.$");
     private static final String REMOTE_SAID = "Remote host said:";
     private static final String EXPIRED = "this message has been in the queue too long.";
     private static final String[][] MESSAGES = {
@@ -63,11 +64,11 @@ public final class Qmail implements BounceFormat {
 
     private static String command(String diagnosis) {
         for (int i = 0; i < STAGES.length; i++) {
-            if (STAGE_PATTERNS[i].matcher(diagnosis).find()) {
+            if (STAGE_PATTERNS[i].matcher(Deadline.guard(diagnosis)).find()) {
                 return STAGES[i][0];
             }
         }
-        var m = MOST_PROGRESS.matcher(diagnosis);
+        var m = MOST_PROGRESS.matcher(Deadline.guard(diagnosis));
         return m.find() ? m.group(1) : "";
     }
 
@@ -82,7 +83,7 @@ public final class Qmail implements BounceFormat {
         if (d.command.equals("HELO") || d.command.equals("EHLO")) {
             return "blocked";
         }
-        if (ON_HOLD.matcher(d.diagnosis).find()) {
+        if (ON_HOLD.matcher(Deadline.guard(d.diagnosis)).find()) {
             // the classifier decides from the remote answer
             return "";
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -41,8 +42,8 @@ public final class ReceivingSes implements BounceFormat {
             return null;
         }
         for (Delivery d : found) {
-            if (GENERIC.matcher(d.status).matches()) {
-                Matcher q = QUOTED.matcher(d.diagnosis);
+            if (GENERIC.matcher(Deadline.guard(d.status)).matches()) {
+                Matcher q = QUOTED.matcher(Deadline.guard(d.diagnosis));
                 String s = StatusCodes.find(q.find() ? q.group(1) : d.diagnosis);
                 d.status = s.isEmpty() ? d.status : s;
             }

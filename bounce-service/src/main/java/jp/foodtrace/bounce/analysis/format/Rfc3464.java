@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -113,7 +114,7 @@ public final class Rfc3464 implements BounceFormat {
                 }
                 case "action" -> target.action = normalizeAction(value);
                 case "status" -> {
-                    Matcher s = STATUS.matcher(value);
+                    Matcher s = STATUS.matcher(Deadline.guard(value));
                     if (s.find()) {
                         target.status = s.group(1);
                     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
@@ -14,6 +15,8 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * messages are bounces or system mail, not absence notices.
  */
 public final class Rfc3834 implements BounceFormat {
+    private static final Pattern AUTO_SUBMITTED = Pattern.compile("auto-(?:generated|replied|notified)");
+    private static final Pattern SUPPRESS = Pattern.compile("oof|autoreply");
     private static final Pattern SUBJECT = Pattern.compile(
             "^(?:auto:|auto response:|automatic reply:|auto reply:|out of (?:the )*office:)");
     private static final Pattern EXCLUDED_SUBJECT = Pattern.compile("security information for|mail failure -");
@@ -28,17 +31,16 @@ public final class Rfc3834 implements BounceFormat {
     public List<Delivery> parse(MailMessage mail) {
         Headers h = mail.headers();
         String subject = h.get("subject").toLowerCase(Locale.ROOT);
-        if (EXCLUDED_SUBJECT.matcher(subject).find()
-                || EXCLUDED_FROM.matcher(h.get("from").toLowerCase(Locale.ROOT)).find()
+        if (EXCLUDED_SUBJECT.matcher(Deadline.guard(subject)).find()
+                || EXCLUDED_FROM.matcher(Deadline.guard(h.get("from").toLowerCase(Locale.ROOT))).find()
                 || h.get("to").toLowerCase(Locale.ROOT).contains("root@")) {
             return null;
         }
-        boolean auto = h.get("auto-submitted").toLowerCase(Locale.ROOT)
-                .matches("auto-(?:generated|replied|notified).*")
-                || h.get("x-auto-response-suppress").toLowerCase(Locale.ROOT).matches(".*(?:oof|autoreply).*")
+        boolean auto = AUTO_SUBMITTED.matcher(Deadline.guard(h.get("auto-submitted").toLowerCase(Locale.ROOT))).lookingAt()
+                || SUPPRESS.matcher(Deadline.guard(h.get("x-auto-response-suppress").toLowerCase(Locale.ROOT))).find()
                 || h.get("x-apple-action").equalsIgnoreCase("vacation")
                 || h.get("precedence").equalsIgnoreCase("auto_reply")
-                || SUBJECT.matcher(subject).find();
+                || SUBJECT.matcher(Deadline.guard(subject)).find();
         if (!auto) {
             return null;
         }

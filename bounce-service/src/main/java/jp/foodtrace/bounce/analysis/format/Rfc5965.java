@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -43,7 +44,7 @@ public final class Rfc5965 implements BounceFormat {
         if (!declared && junkMailReport(mail)) {
             return junkMailRecipients(mail);
         }
-        Matcher ft = FEEDBACK_TYPE.matcher(mail.report());
+        Matcher ft = FEEDBACK_TYPE.matcher(Deadline.guard(mail.report()));
         if (!declared && !ft.find()) {
             return null;
         }
@@ -52,7 +53,7 @@ public final class Rfc5965 implements BounceFormat {
         }
         String feedbackType = ft == null ? "" : ft.group(1).toLowerCase(Locale.ROOT);
         Set<String> recipients = new LinkedHashSet<>();
-        Matcher rf = RECIPIENT_FIELD.matcher(mail.report());
+        Matcher rf = RECIPIENT_FIELD.matcher(Deadline.guard(mail.report()));
         while (rf.find()) {
             addAll(rf.group(1), recipients);
         }
@@ -63,7 +64,7 @@ public final class Rfc5965 implements BounceFormat {
             return null;
         }
         String arrival = "";
-        Matcher ad = ARRIVAL.matcher(body);
+        Matcher ad = ARRIVAL.matcher(Deadline.guard(body));
         if (ad.find()) {
             arrival = ad.group(1).trim();
         }
@@ -99,12 +100,12 @@ public final class Rfc5965 implements BounceFormat {
     private static boolean junkMailReport(MailMessage mail) {
         return mail.headers().get("subject").contains("complaint about message from ")
                 && mail.headers().get("content-type").toLowerCase(Locale.ROOT).contains("multipart/mixed")
-                && JUNK_MAIL_FROM.matcher(Text.address(mail.headers().get("from"))).find();
+                && JUNK_MAIL_FROM.matcher(Deadline.guard(Text.address(mail.headers().get("from")))).find();
     }
 
     private static List<Delivery> junkMailRecipients(MailMessage mail) {
         Set<String> recipients = new LinkedHashSet<>();
-        Matcher m = JUNK_MAIL_RECIPIENT.matcher(mail.body());
+        Matcher m = JUNK_MAIL_RECIPIENT.matcher(Deadline.guard(mail.body()));
         while (m.find()) {
             addAll(m.group(1), recipients);
         }
@@ -118,16 +119,35 @@ public final class Rfc5965 implements BounceFormat {
             d.feedbackType = "abuse";
             d.date = mail.headers().get("date");
             d.diagnosis = "complaint about message from " + Text.squeeze(
-                    mail.headers().get("subject").replaceFirst(".*complaint about message from ", ""));
+                    afterLast(mail.headers().get("subject"), "complaint about message from "));
             out.add(d);
         }
         return out.isEmpty() ? null : out;
     }
 
     private static void addAll(String text, Set<String> into) {
-        Matcher m = ADDRESS.matcher(text);
+        Matcher m = ADDRESS.matcher(Deadline.guard(text));
         while (m.find()) {
             into.add(Text.normalize(m.group()));
         }
+    }
+
+    /**
+     * What follows the last occurrence of {@code marker} on the first line that has one (the
+     * subject line otherwise unchanged): the text {@code .*marker} would replace, without its
+     * backtracking.
+     */
+    private static String afterLast(String text, String marker) {
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            return text;
+        }
+        int lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+        int lineEnd = at;
+        while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+            lineEnd++;
+        }
+        int last = text.lastIndexOf(marker, lineEnd - marker.length());
+        return text.substring(0, lineStart) + text.substring(last + marker.length());
     }
 }

@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** Small text helpers shared by the formats. */
 public final class Text {
     private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+            "(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]++@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern COMMAND = Pattern.compile(
-            "(?i)(?:in reply to|after|while (?:talking|sending)[^:]*?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
+            "(?i)(?:in reply to|after|while (?:talking|sending)[^:]{0,256}?:?\\s*>>>|>>>)\\s*(?:end of )?(RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|QUIT|(?:initial )?connection|greeting)\\b");
 
     private Text() {
     }
@@ -19,7 +21,7 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        Matcher m = ADDRESS.matcher(text);
+        Matcher m = ADDRESS.matcher(Deadline.guard(text));
         if (!m.find()) {
             return "";
         }
@@ -42,12 +44,11 @@ public final class Text {
     public static String command(String text) {
         if (text.indexOf(">>>") < 0) {
             // every wording the pattern knows has one of these; most texts have none
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (!lower.contains("after") && !lower.contains("in reply to")) {
+            if (!containsIgnoreCase(text, "after") && !containsIgnoreCase(text, "in reply to")) {
                 return "";
             }
         }
-        Matcher m = COMMAND.matcher(text);
+        Matcher m = COMMAND.matcher(Deadline.guard(text));
         if (!m.find()) {
             return "";
         }
@@ -62,6 +63,19 @@ public final class Text {
             return "CONN";
         }
         return c;
+    }
+
+    /** Whether the text contains the lower-case ASCII word in any case, without a lower-cased copy of the text. */
+    static boolean containsIgnoreCase(String text, String word) {
+        char first = word.charAt(0);
+        char upper = Character.toUpperCase(first);
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reason of the first {reason, phrase} row whose phrase the text contains, or "". */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -35,11 +36,11 @@ public final class V5sendmail implements BounceFormat {
 
     @Override
     public List<Delivery> parse(MailMessage mail) {
-        if (!SUBJECT.matcher(mail.headers().get("subject")).find()) {
+        if (!SUBJECT.matcher(Deadline.guard(mail.headers().get("subject"))).find()) {
             return null;
         }
         String body = mail.body();
-        Matcher cut = ORIGINAL.matcher(body);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(body));
         if (!cut.find()) {
             return null;
         }
@@ -65,7 +66,7 @@ public final class V5sendmail implements BounceFormat {
                 continue;
             }
             Matcher m;
-            if ((m = RECIPIENT.matcher(line)).matches()) {
+            if ((m = RECIPIENT.matcher(Deadline.guard(line))).matches()) {
                 Delivery d = new Delivery(Text.normalize(m.group(1)));
                 d.diagnosis = m.group(2);
                 String answer = answers.get(out.size());
@@ -74,14 +75,14 @@ public final class V5sendmail implements BounceFormat {
                 }
                 out.add(d);
                 sessionError = false;
-            } else if ((m = SENT.matcher(line)).find()) {
+            } else if ((m = SENT.matcher(Deadline.guard(line))).find()) {
                 commands.put(out.size(), m.group(1));
-            } else if ((m = ANSWER.matcher(line)).matches()) {
+            } else if ((m = ANSWER.matcher(Deadline.guard(line))).matches()) {
                 answers.put(out.size(), m.group(1));
             } else if (!sessionError) {
-                if (TALKING.matcher(line).matches()) {
+                if (TALKING.matcher(Deadline.guard(line)).matches()) {
                     sessionError = true;
-                } else if ((m = OTHER_ERROR.matcher(line)).matches()) {
+                } else if ((m = OTHER_ERROR.matcher(Deadline.guard(line))).matches()) {
                     other = m.group(1);
                 }
             }
@@ -90,7 +91,7 @@ public final class V5sendmail implements BounceFormat {
             mail.originalFrom(original);
         }
         if (out.isEmpty()) {
-            Matcher to = TO.matcher(original);
+            Matcher to = TO.matcher(Deadline.guard(original));
             String address = to.find() ? Text.address(to.group(1)) : "";
             if (address.isEmpty()) {
                 return null;

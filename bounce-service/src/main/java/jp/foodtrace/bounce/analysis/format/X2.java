@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -27,11 +28,11 @@ public final class X2 implements BounceFormat {
     @Override
     public List<Delivery> parse(MailMessage mail) {
         if (!mail.headers().get("from").contains("MAILER-DAEMON@")
-                || !SUBJECT.matcher(mail.headers().get("subject")).find()) {
+                || !SUBJECT.matcher(Deadline.guard(mail.headers().get("subject"))).find()) {
             return null;
         }
         String report = mail.report();
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             if (mail.original().isEmpty()) {
                 mail.originalFrom(report.substring(cut.end()));
@@ -46,7 +47,7 @@ public final class X2 implements BounceFormat {
                 reading = line.startsWith(START);
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1)));
                 out.add(v);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.StatusCodes;
@@ -42,17 +43,17 @@ public final class X3 implements BounceFormat {
                 continue;
             }
             Matcher m;
-            if ((m = RECIPIENT.matcher(line)).matches()) {
+            if ((m = RECIPIENT.matcher(Deadline.guard(line))).matches()) {
                 v = new Delivery(Text.normalize(m.group(1)));
                 out.add(v);
             } else if (v == null) {
                 continue;
-            } else if ((m = SMTP.matcher(line)).matches()) {
+            } else if ((m = SMTP.matcher(Deadline.guard(line))).matches()) {
                 v.command = m.group(1).toUpperCase(Locale.ROOT);
                 v.diagnosis = m.group(2);
-            } else if ((m = ROUTING.matcher(line)).find()) {
+            } else if ((m = ROUTING.matcher(Deadline.guard(line))).find()) {
                 v.diagnosis = m.group(1);
-            } else if ((m = DIAGNOSTIC.matcher(line)).find()) {
+            } else if ((m = DIAGNOSTIC.matcher(Deadline.guard(line))).find()) {
                 v.diagnosis = m.group(1);
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -30,7 +31,7 @@ public final class X6 implements BounceFormat {
             return null;
         }
         String report = mail.report();
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             report = report.substring(0, cut.start());
         }
@@ -38,14 +39,14 @@ public final class X6 implements BounceFormat {
         boolean reading = false;
         for (String line : report.split("\n")) {
             if (!reading) {
-                reading = START.matcher(line).find();
+                reading = START.matcher(Deadline.guard(line)).find();
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.find()) {
                 Delivery d = new Delivery(Text.address(r.group(1) != null ? r.group(1) : r.group(2)));
                 d.diagnosis = Text.squeeze(line);
-                Matcher c = COMMAND.matcher(d.diagnosis);
+                Matcher c = COMMAND.matcher(Deadline.guard(d.diagnosis));
                 d.command = c.find() ? c.group(1) : "";
                 out.add(d);
             }

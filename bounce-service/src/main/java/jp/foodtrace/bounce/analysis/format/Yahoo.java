@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -16,7 +17,7 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
 public final class Yahoo implements BounceFormat {
     private static final String START = "Sorry, we were unable to deliver your message";
     private static final String ORIGINAL = "--- Below this line is a copy of the message.";
-    private static final Pattern RECIPIENT = Pattern.compile("^<(.+@.+)>:[ \\t]*$");
+    private static final Pattern RECIPIENT = Pattern.compile("^<(.[^@]*+@.+)>:[ \\t]*$");
     private static final Pattern COMMAND = Pattern.compile("\\[([A-Z]{4}).*\\]$");
     private static final Pattern ANGLED = Pattern.compile("<.+@.+>");
 
@@ -49,12 +50,12 @@ public final class Yahoo implements BounceFormat {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher r = RECIPIENT.matcher(line);
+            Matcher r = RECIPIENT.matcher(Deadline.guard(line));
             if (r.matches()) {
                 v = new Delivery(Text.normalize(r.group(1)));
                 out.add(v);
             } else if (v != null) {
-                Matcher c = COMMAND.matcher(line);
+                Matcher c = COMMAND.matcher(Deadline.guard(line));
                 if (line.startsWith("Remote host said:")) {
                     v.diagnosis = line;
                     if (c.find()) {
@@ -76,7 +77,7 @@ public final class Yahoo implements BounceFormat {
         }
         for (Delivery d : out) {
             d.diagnosis = Text.squeeze(d.diagnosis);
-            if (d.command.isEmpty() && ANGLED.matcher(d.diagnosis).find()) {
+            if (d.command.isEmpty() && ANGLED.matcher(Deadline.guard(d.diagnosis)).find()) {
                 d.command = "RCPT";
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
@@ -16,7 +17,7 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
 public final class Zoho implements BounceFormat {
     private static final String START = "This message was created automatically by mail delivery";
     private static final Pattern ORIGINAL = Pattern.compile("(?m)^Received:[ ]*from mail\\.zoho\\.com by mx\\.zohomail\\.com");
-    private static final Pattern LINE = Pattern.compile("^([^ ]+@[^ ]+)[ \\t]+(.+)$");
+    private static final Pattern LINE = Pattern.compile("^([^ @]++@[^ ]+)[ \\t]+(.+)$");
     private static final Pattern STATUS = Pattern.compile("^\\[Status: .+<([^ ]+@[^ ]+)>,");
 
     @Override
@@ -30,7 +31,7 @@ public final class Zoho implements BounceFormat {
             return null;
         }
         String report = mail.report();
-        Matcher cut = ORIGINAL.matcher(report);
+        Matcher cut = ORIGINAL.matcher(Deadline.guard(report));
         if (cut.find()) {
             report = report.substring(0, cut.start());
         }
@@ -41,8 +42,8 @@ public final class Zoho implements BounceFormat {
                 reading = line.startsWith(START);
                 continue;
             }
-            Matcher m = LINE.matcher(line);
-            Matcher s = STATUS.matcher(line);
+            Matcher m = LINE.matcher(Deadline.guard(line));
+            Matcher s = STATUS.matcher(Deadline.guard(line));
             if (m.matches()) {
                 Delivery d = new Delivery(Text.normalize(m.group(1)));
                 d.diagnosis = Text.squeeze(m.group(2));

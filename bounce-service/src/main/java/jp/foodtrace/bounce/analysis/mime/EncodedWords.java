@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** RFC 2047 encoded words in header values, e.g. {@code =?ISO-2022-JP?B?...?=}. */
 public final class EncodedWords {
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
@@ -16,8 +18,8 @@ public final class EncodedWords {
         if (value.indexOf("=?") < 0) {
             return value;
         }
-        String joined = BETWEEN_WORDS.matcher(value).replaceAll("$1$2");
-        Matcher m = WORD.matcher(joined);
+        String joined = BETWEEN_WORDS.matcher(Deadline.guard(value)).replaceAll("$1$2");
+        Matcher m = WORD.matcher(Deadline.guard(joined));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String text;

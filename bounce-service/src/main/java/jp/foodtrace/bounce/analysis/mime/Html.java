@@ -2,6 +2,8 @@ package jp.foodtrace.bounce.analysis.mime;
 
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** Enough HTML-to-text for bounce notices that come only as HTML. */
 final class Html {
     private static final Pattern DROP = Pattern.compile("(?is)<(style|script|head)[^>]*>.*?</\\1>");
@@ -14,9 +16,9 @@ final class Html {
     static String toText(String html) {
         String lower = html.toLowerCase(java.util.Locale.ROOT);
         boolean dropped = lower.contains("<style") || lower.contains("<script") || lower.contains("<head");
-        String t = dropped ? DROP.matcher(html).replaceAll(" ") : html;
-        t = BREAK.matcher(t).replaceAll("\n");
-        t = TAG.matcher(t).replaceAll("");
+        String t = dropped ? DROP.matcher(Deadline.guard(html)).replaceAll(" ") : html;
+        t = BREAK.matcher(Deadline.guard(t)).replaceAll("\n");
+        t = TAG.matcher(Deadline.guard(t)).replaceAll("");
         return t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /**
  * A returned message, read once: its own headers and one flat text made of every readable part,
  * decoded. A part holding the original message or a delivery report starts with a line
@@ -101,7 +103,7 @@ public final class MailMessage {
 
     /** The value of a Content-Type parameter, "" when absent. */
     public static String param(String headerValue, String name) {
-        Matcher m = PARAM.matcher(headerValue);
+        Matcher m = PARAM.matcher(Deadline.guard(headerValue));
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase(name)) {
                 return m.group(3) != null ? m.group(3) : m.group(2);
@@ -111,6 +113,7 @@ public final class MailMessage {
     }
 
     private static void flatten(Headers h, String content, StringBuilder out, int depth) {
+        Deadline.check();
         String ctHeader = h.get("content-type");
         String type = mediaType(ctHeader);
         String cte = h.get("content-transfer-encoding").trim().toLowerCase(Locale.ROOT);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /**
  * The phrases of one reason, read from {@code phrases.txt}. Kept as data rather than code so
  * that adding a server's wording is a one-line change reviewed next to its neighbours.
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 final class Phrases {
     private static final Map<String, Phrases> ALL = load();
     private static final Phrases NONE = new Phrases();
+    /** How much of a diagnostic text the patterns read (the longest in the corpus has under 1,000 characters). */
+    static final int MAX_TEXT = 4096;
 
     private final List<String> contains = new ArrayList<>();
     private final List<String> vetoes = new ArrayList<>();
@@ -44,12 +48,14 @@ final class Phrases {
                 return true;
             }
         }
+        // a diagnostic text is a few hundred characters; the patterns read at most the first MAX_TEXT
+        CharSequence text = Deadline.guard(lower.length() > MAX_TEXT ? lower.substring(0, MAX_TEXT) : lower);
         for (int i = 0; i < patterns.size(); i++) {
             String prefix = prefixes.get(i);
             if (!prefix.isEmpty() && !lower.contains(prefix)) {
                 continue;
             }
-            if (patterns.get(i).matcher(lower).find()) {
+            if (patterns.get(i).matcher(text).find()) {
                 return true;
             }
         }

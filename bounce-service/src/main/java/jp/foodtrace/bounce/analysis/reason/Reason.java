@@ -2,6 +2,7 @@ package jp.foodtrace.bounce.analysis.reason;
 
 import java.util.Set;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 
 /**
@@ -177,7 +178,7 @@ public enum Reason {
     SYNTAXERROR {
         @Override
         public boolean isTrue(Delivery d) {
-            return "syntaxerror".equals(d.reason) || SYNTAX_REPLY.matcher(d.replyCode).matches();
+            return "syntaxerror".equals(d.reason) || SYNTAX_REPLY.matcher(Deadline.guard(d.replyCode)).matches();
         }
     },
     SYSTEMERROR,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 
 /**
@@ -131,7 +132,7 @@ public final class RemoteHosts {
             return null;
         }
         // "dns; mx.example.jp. (192.0.2.1, ...)" -> "mx.example.jp"
-        String lower = BRACKETS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = BRACKETS.matcher(Deadline.guard(name.toLowerCase(Locale.ROOT))).replaceAll(" ").strip();
         int eq = lower.lastIndexOf('=');
         if (eq >= 0) {
             lower = lower.substring(eq + 1).strip();
@@ -144,7 +145,7 @@ public final class RemoteHosts {
             lower = lower.substring(0, lower.length() - 1);
         }
         for (Host h : Host.values()) {
-            if (h.host.matcher(lower).find()) {
+            if (h.host.matcher(Deadline.guard(lower)).find()) {
                 return h;
             }
         }
@@ -161,7 +162,7 @@ public final class RemoteHosts {
         String lower = text.toLowerCase(Locale.ROOT);
         switch (host) {
             case FRANCE_PTT -> {
-                Matcher m = FRANCE_PTT_CODE.matcher(text);
+                Matcher m = FRANCE_PTT_CODE.matcher(Deadline.guard(text));
                 if (!m.find()) {
                     return "";
                 }
@@ -169,16 +170,16 @@ public final class RemoteHosts {
                 return FRANCE_PTT.getOrDefault(code.substring(code.length() - 3), "undefined");
             }
             case COX -> {
-                Matcher m = COX_CODE.matcher(text);
+                Matcher m = COX_CODE.matcher(Deadline.guard(text));
                 String r = m.find() ? COX_CODES.getOrDefault(m.group(1), "") : "";
                 return r.isEmpty() ? firstContained(COX_MESSAGES, text) : r;
             }
             case GODADDY -> {
-                Matcher m = GODADDY_CODE.matcher(text);
+                Matcher m = GODADDY_CODE.matcher(Deadline.guard(text));
                 return m.find() ? GODADDY_CODES.getOrDefault(m.group(1), "") : firstContained(GODADDY_MESSAGES, text);
             }
             case SPECTRUM -> {
-                Matcher m = SPECTRUM_CODE.matcher(text);
+                Matcher m = SPECTRUM_CODE.matcher(Deadline.guard(text));
                 int code = m.find() ? Integer.parseInt(m.group(1)) : 0;
                 String r = SPECTRUM_CODES.getOrDefault(code, "");
                 for (int i = 0; r.isEmpty() && i < SPECTRUM_RANGES.length; i++) {
@@ -284,7 +285,7 @@ public final class RemoteHosts {
     }
 
     private static String mimecast(Delivery d, String lower) {
-        if (lower.isEmpty() || !REPLY_CODE.matcher(d.replyCode).matches()) {
+        if (lower.isEmpty() || !REPLY_CODE.matcher(Deadline.guard(d.replyCode)).matches()) {
             return "";
         }
         for (Row r : ROWS) {

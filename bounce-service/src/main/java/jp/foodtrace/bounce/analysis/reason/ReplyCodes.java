@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** SMTP reply codes (RFC 5321) written in a diagnostic text. */
 public final class ReplyCodes {
     private static final Pattern IPV4 = Pattern.compile(
@@ -48,7 +50,7 @@ public final class ReplyCodes {
 
     /** The first match that is not a number inside an IPv4 address. */
     private static String first(Pattern code, String text) {
-        Matcher m = code.matcher(text);
+        Matcher m = code.matcher(Deadline.guard(text));
         List<int[]> addresses = null;
         while (m.find()) {
             boolean nearDot = (m.start() > 0 && text.charAt(m.start() - 1) == '.')
@@ -58,7 +60,7 @@ public final class ReplyCodes {
             }
             if (addresses == null) {
                 addresses = new ArrayList<>();
-                Matcher a = IPV4.matcher(text);
+                Matcher a = IPV4.matcher(Deadline.guard(text));
                 while (a.find()) {
                     addresses.add(new int[] {a.start(), a.end()});
                 }

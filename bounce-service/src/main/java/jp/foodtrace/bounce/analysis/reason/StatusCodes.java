@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.foodtrace.bounce.analysis.Deadline;
+
 /** RFC 3463 enhanced status codes: finding them in text and mapping them to reasons. */
 public final class StatusCodes {
     private static final Map<String, String> REASON_BY_CODE = load();
@@ -51,7 +53,7 @@ public final class StatusCodes {
 
     /** The reason a standard code stands for, or "" (also for malformed codes). */
     public static String reasonOf(String code) {
-        if (code == null || !WELL_FORMED.matcher(code).matches()) {
+        if (code == null || !WELL_FORMED.matcher(Deadline.guard(code)).matches()) {
             return "";
         }
         return REASON_BY_CODE.getOrDefault(code, "");
@@ -59,7 +61,7 @@ public final class StatusCodes {
 
     /** Whether the code has the form class.subject.detail, e.g. 4.7.650. */
     public static boolean isWellFormed(String code) {
-        return code != null && WELL_FORMED.matcher(code).matches();
+        return code != null && WELL_FORMED.matcher(Deadline.guard(code)).matches();
     }
 
     /** The first enhanced status code written in a text, or "". */
@@ -68,7 +70,7 @@ public final class StatusCodes {
             return "";
         }
         for (Pattern p : IN_TEXT) {
-            Matcher m = p.matcher(text);
+            Matcher m = p.matcher(Deadline.guard(text));
             while (m.find()) {
                 if (!partOfLongerNumber(text, m.start(1), m.end(1))) {
                     return m.group(1);

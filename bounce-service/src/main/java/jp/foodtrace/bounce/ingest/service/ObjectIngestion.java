@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.foodtrace.bounce.analysis.BounceAnalyzer;
 import jp.foodtrace.bounce.analysis.BounceFact;
+import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.config.BounceConfig;
 import jp.foodtrace.bounce.fact.Bounce;
 import jp.foodtrace.bounce.fact.service.BounceRecorder;
@@ -37,7 +38,10 @@ import jp.foodtrace.bounce.ingest.repository.InboundObjectRepository;
 @ApplicationScoped
 public class ObjectIngestion {
 
-    /** User metadata of a quarantined copy: the reason code ({@code too-large}, {@code not-mail}, {@code unparseable}). */
+    /**
+     * User metadata of a quarantined copy: the reason code ({@code too-large}, {@code not-mail},
+     * {@code unparseable}, {@code analysis-timeout}).
+     */
     public static final String REASON_METADATA = "quarantine-reason";
     /** User metadata of a quarantined copy: the reason in words. */
     public static final String DETAIL_METADATA = "quarantine-detail";
@@ -112,8 +116,11 @@ public class ObjectIngestion {
         }
         List<BounceFact> found;
         try {
-            found = analyzer.analyze(raw);
-        } catch (RuntimeException e) {
+            found = Deadline.within(config.analysisDeadline(), () -> analyzer.analyze(raw));
+        } catch (Deadline.Exceeded e) {
+            return quarantine(listed, instance, "analysis-timeout", e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a pattern's recursion on a crafted text may exhaust the stack: that text is unparseable too
             LOG.warnf(e, "object %s could not be analysed", listed.key());
             return quarantine(listed, instance, "unparseable", e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import jp.foodtrace.bounce.config.BounceConfig;
 import jp.foodtrace.bounce.ses.service.SesIntake;
 import jp.foodtrace.bounce.ses.service.SesNotifications;
 import jp.foodtrace.bounce.ses.service.SnsSignatures;
@@ -29,12 +28,10 @@ public class SesNotificationResource {
 
     private final SesIntake intake;
     private final SnsSignatures signatures;
-    private final BounceConfig config;
 
-    public SesNotificationResource(SesIntake intake, SnsSignatures signatures, BounceConfig config) {
+    public SesNotificationResource(SesIntake intake, SnsSignatures signatures) {
         this.intake = intake;
         this.signatures = signatures;
-        this.config = config;
     }
 
     /** The answer to SNS: what the notification gave. */
@@ -51,7 +48,8 @@ public class SesNotificationResource {
                     + "SubscribeURL is logged for an operator to confirm; it is never fetched by the service.")
     @APIResponse(responseCode = "200", description = "Taken (or ignored): found and newly recorded facts")
     @APIResponse(responseCode = "400", description = "Not an SNS message or not a valid SES notification (problem+json: invalid-notification)")
-    @APIResponse(responseCode = "403", description = "Signature or topic refused (problem+json: bad-signature, unknown-topic)")
+    @APIResponse(responseCode = "403", description = "Refused (problem+json): unknown-topic, signature-version, "
+            + "stale-timestamp, untrusted-url, bad-signature")
     public Receipt take(String body) {
         SesNotifications.SnsMessage message;
         try {
@@ -59,13 +57,10 @@ public class SesNotificationResource {
         } catch (SesNotifications.InvalidNotification e) {
             throw ProblemException.badRequest("invalid-notification", e.getMessage());
         }
-        if (config.sns().topicArn().isPresent() && !config.sns().topicArn().get().equals(message.topicArn())) {
-            throw ProblemException.forbidden("unknown-topic", "notification from another topic");
-        }
-        String refused = signatures.problem(message);
+        SnsSignatures.Refusal refused = signatures.refusal(message);
         if (refused != null) {
-            LOG.warnf("SNS message %s refused: %s", message.messageId(), refused);
-            throw ProblemException.forbidden("bad-signature", refused);
+            LOG.warnf("SNS message %s refused (%s): %s", message.messageId(), refused.code(), refused.detail());
+            throw ProblemException.forbidden(refused.code(), refused.detail());
         }
         switch (message.type()) {
             case "Notification" -> {

@@ -164,6 +164,25 @@ class BucketIngestionTest {
         assertEquals("too-large", head(config.quarantinePrefix() + key).metadata().get(ObjectIngestion.REASON_METADATA));
     }
 
+    @Test
+    void aPageOfObjectsIsTakenInByParallelWorkersAndAllAreFinishedWhenThePollReturns() throws IOException {
+        assertTrue(config.parallelism() > 1, "parallelism " + config.parallelism());
+        byte[] mail = sample("dev/lhost-postfix-11.eml");
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String key = config.prefix() + "parallel-" + i + "-" + UUID.randomUUID() + ".eml";
+            // different bytes per object: a different ETag, so each is its own object version
+            put(key, (new String(mail, StandardCharsets.ISO_8859_1) + "\n" + key + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            keys.add(key);
+        }
+        poller.poll();
+        awaitTrue(() -> keys.stream().allMatch(k -> exists(config.processedPrefix() + k) && !exists(k)), "all processed");
+        int perObject = new BounceAnalyzer().analyze(mail).size();
+        for (String key : keys) {
+            assertEquals(perObject, bounces.bySource(Bounce.S3, key).size(), key);
+        }
+    }
+
     private List<ConsumerRecord<String, String>> bounceRecordsFor(List<Bounce> facts) {
         Set<String> ids = facts.stream().map(f -> f.id().toString()).collect(Collectors.toSet());
         // Everything on the topic within the time (the facts were confirmed by the broker before they were stored).

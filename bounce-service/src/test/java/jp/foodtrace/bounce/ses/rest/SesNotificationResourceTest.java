@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,9 @@ class SesNotificationResourceTest {
 
     @Inject
     BounceRepository bounces;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void permanentBounceBecomesAHardFactAndOneRecord() {
@@ -101,6 +105,23 @@ class SesNotificationResourceTest {
                 .body("code", equalTo("invalid-notification"));
         post(SesSamples.sns("{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"}}"))
                 .statusCode(400).body("code", equalTo("invalid-notification"));
+    }
+
+    @Test
+    void notificationFromAnotherTopicIsRefusedAsProblemAndCounted() {
+        double before = refused("unknown-topic");
+        String recipient = "other-topic-" + UUID.randomUUID() + "@example.jp";
+        String messageId = UUID.randomUUID().toString();
+        String body = SesSamples.sns(messageId, SesSamples.permanentBounce(recipient, "smtp; 550 5.1.1 user unknown"))
+                .replace("arn:aws:sns:us-west-2:123456789012:ses-notifications", "arn:aws:sns:us-west-2:999999999999:forged");
+        post(body).statusCode(403).contentType("application/problem+json").body("code", equalTo("unknown-topic"));
+        assertTrue(bounces.bySource(Bounce.SES, messageId).isEmpty(), "nothing recorded");
+        assertEquals(before + 1, refused("unknown-topic"));
+    }
+
+    private double refused(String reason) {
+        var counter = meters.find("suite.bounce_service.sns.refused").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static io.restassured.response.ValidatableResponse post(String body) {
