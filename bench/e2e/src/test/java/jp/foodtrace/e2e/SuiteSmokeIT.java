@@ -115,7 +115,7 @@ class SuiteSmokeIT {
     @Order(1)
     void everyServiceIsReady() throws Exception {
         for (SuiteService service : SuiteService.values()) {
-            HttpResponse<String> ready = get(platform.config().serviceUrl(service) + "/q/health/ready");
+            HttpResponse<String> ready = get(platform.config().managementUrl(service) + "/q/health/ready");
             assertEquals(200, ready.statusCode(), service.module() + ": " + ready.body());
             assertTrue(ready.body().contains("\"status\": \"UP\""), ready.body());
         }
@@ -133,7 +133,7 @@ class SuiteSmokeIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
             for (SuiteService service : new ArrayList<>(missing.keySet())) {
-                String metrics = get(platform.config().serviceUrl(service) + "/q/metrics").body();
+                String metrics = get(platform.config().managementUrl(service) + "/q/metrics").body();
                 List<String> notYet = missing.get(service).stream()
                         .filter(topic -> !metrics.contains("suite_" + service.schema()
                                 + "_events_consumed_total{outcome=\"processed\",topic=\"" + topic + "\"}"))

@@ -12,7 +12,8 @@ public interface SyncConfig {
 
     /**
      * Bootstrap admin token: the one credential that may create client systems through
-     * {@code /v1/admin/clients}. Deployments take it from their secret store; without it the admin
+     * {@code /v1/admin/clients}. Deployments take it from their secret store
+     * ({@code SUITE_SYNC_ADMIN_TOKEN}, required in the production profile); without it the admin
      * endpoints refuse every call.
      */
     Optional<String> adminToken();
