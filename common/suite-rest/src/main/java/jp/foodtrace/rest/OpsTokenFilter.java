@@ -12,7 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,8 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code Authorization: Bearer <suite.ops.token>} is refused with 401 problem+json and
  * {@code WWW-Authenticate: Bearer}, counted in {@code suite.api.refused} by reason
  * ({@code missing-token} or {@code wrong-token}). The token is compared in constant time. A service
- * with ops APIs requires the token in production ({@code suite.ops.token=${SUITE_OPS_TOKEN}});
- * without a configured token every call is refused.
+ * with ops APIs requires the token ({@code suite.ops.required=true},
+ * {@code suite.ops.token=${SUITE_OPS_TOKEN}} in production); without a token every call is refused.
  */
 @Provider
 @OpsOnly
@@ -33,13 +33,24 @@ public class OpsTokenFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer";
 
-    private final Optional<byte[]> token;
     private final MeterRegistry meters;
+    // Providers are built at static init, before runtime configuration exists: the token is read
+    // on the first call (services with ops APIs check it at start, see OpsTokenRequired).
+    private volatile Optional<byte[]> token;
 
     @Inject
-    public OpsTokenFilter(@ConfigProperty(name = "suite.ops.token") Optional<String> token, MeterRegistry meters) {
-        this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    public OpsTokenFilter(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    private Optional<byte[]> token() {
+        Optional<byte[]> known = token;
+        if (known == null) {
+            known = ConfigProvider.getConfig().getOptionalValue("suite.ops.token", String.class)
+                    .filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+            token = known;
+        }
+        return known;
     }
 
     @Override
@@ -51,7 +62,8 @@ public class OpsTokenFilter implements ContainerRequestFilter {
             return;
         }
         byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-        if (token.isEmpty() || !MessageDigest.isEqual(token.get(), given)) {
+        Optional<byte[]> expected = token();
+        if (expected.isEmpty() || !MessageDigest.isEqual(expected.get(), given)) {
             refuse(request, "wrong-token", "the ops token is not valid");
         }
     }
