@@ -76,7 +76,11 @@ public final class TestPlatform {
         props.put("quarkus.datasource.username", service.schema());
         props.put("quarkus.datasource.password", PostgresSetup.localPassword(service));
         // /q/* is served only on the management interface: a port picked with the platform's, so
-        // that two test JVMs (or the local suite) never meet on Quarkus' fixed default, 9001.
+        // that two test JVMs (or the local suite) never meet on Quarkus' fixed default, 9001. The
+        // HTTP port is a picked one too: Micrometer tags each server's metrics with server.port
+        // only when the port is fixed, and Prometheus refuses one metric name with two tag sets
+        // (the server would never finish starting).
+        props.put("quarkus.http.test-port", Integer.toString(config.port(service)));
         props.put("quarkus.management.test-port", Integer.toString(config.managementPort(service)));
         if (started.contains(Platform.Part.S3)) {
             props.put("quarkus.s3.endpoint-override", config.s3Endpoint());
