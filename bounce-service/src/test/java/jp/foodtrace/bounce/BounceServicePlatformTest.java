@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jp.foodtrace.bounce.messaging.Channels;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.events.MailOutcome;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.PlatformContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
@@ -50,7 +51,7 @@ class BounceServicePlatformTest implements PlatformContract {
 
     @Test
     void openApiDescribesTheQueryTheSesEndpointAndTheRates() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/v1/bounces"))
                 .body("paths", hasKey("/v1/rates"))
                 .body("paths", hasKey("/v1/ses/notifications"));

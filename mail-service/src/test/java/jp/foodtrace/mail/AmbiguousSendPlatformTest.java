@@ -34,6 +34,7 @@ import jp.foodtrace.mail.transport.client.SmtpMailTransport;
 import jp.foodtrace.mail.transport.client.TransportFailure;
 import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.testsupport.FaultInjectingProxy;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.TestPlatform;
 
 /**
@@ -122,7 +123,7 @@ class AmbiguousSendPlatformTest {
         assertEquals("UNKNOWN", outcome.outcome());
         assertEquals(later.getString("reason"), outcome.reason());
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("suite_mail_service_sends_total{")
                 && l.contains("outcome=\"unknown\"") && l.contains("transport=\"ses\"")), "unknown sends are counted");
     }

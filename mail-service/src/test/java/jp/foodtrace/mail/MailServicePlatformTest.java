@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jp.foodtrace.mail.messaging.Channels;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.events.MailRequested;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.PlatformContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
@@ -47,7 +48,7 @@ class MailServicePlatformTest implements PlatformContract {
 
     @Test
     void openApiDescribesTheRequestAndUnsubscribePaths() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/v1/mail/requests"))
                 .body("paths", hasKey("/v1/mail/requests/{requestId}"))
                 .body("paths", hasKey("/v1/mail/bounces"))

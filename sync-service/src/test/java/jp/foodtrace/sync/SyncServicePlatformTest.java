@@ -24,6 +24,7 @@ import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.Inbox;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.sync.messaging.Channels;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.PlatformContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
@@ -62,7 +63,7 @@ class SyncServicePlatformTest implements PlatformContract {
 
     @Test
     void openApiDocumentsTheBearerSchemeAndTheV1Paths() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths", hasKey("/v1/feed/orders"))
                 .body("paths", hasKey("/v1/feed/orders/ack"))

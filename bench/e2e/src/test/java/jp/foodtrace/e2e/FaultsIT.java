@@ -55,7 +55,7 @@ class FaultsIT {
                 Path.of("target/platform-faults").toAbsolutePath(), "suite_test_faults");
         PlatformConfig config = new PlatformConfig(free.root(), free.home(), free.host(), free.kafkaPort(),
                 free.controllerPort(), free.s3Port(), free.sesPort(), free.smtpPort(), free.smtpApiPort(), "127.0.0.1",
-                database.port(), free.database(), free.servicePorts());
+                database.port(), free.database(), free.servicePorts(), free.managementPorts());
         platform = new Platform(config);
         platform.upInfrastructure(EnumSet.of(Platform.Part.KAFKA), true, line -> System.out.println("[faults] " + line));
         platform.upServices(List.of(SuiteService.TERMINAL_GATEWAY, SuiteService.ORDER_SERVICE, SuiteService.SYNC_SERVICE),

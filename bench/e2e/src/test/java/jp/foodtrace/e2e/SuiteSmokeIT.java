@@ -38,6 +38,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -45,7 +46,8 @@ import software.amazon.awssdk.services.ses.SesClient;
 /**
  * The packaged suite on the same launcher as {@code ./suite up}, on free ports: every part and
  * service comes up, each service consumes every topic the architecture says it consumes, the
- * S3 server and the SES endpoint answer, a second start starts nothing, and stop leaves nothing.
+ * S3 server and the SES endpoint answer, a forged complaint dropped into the inbound bucket silences
+ * nobody, a second start starts nothing, and stop leaves nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSmokeIT {
@@ -115,7 +117,7 @@ class SuiteSmokeIT {
     @Order(1)
     void everyServiceIsReady() throws Exception {
         for (SuiteService service : SuiteService.values()) {
-            HttpResponse<String> ready = get(platform.config().serviceUrl(service) + "/q/health/ready");
+            HttpResponse<String> ready = get(platform.config().managementUrl(service) + "/q/health/ready");
             assertEquals(200, ready.statusCode(), service.module() + ": " + ready.body());
             assertTrue(ready.body().contains("\"status\": \"UP\""), ready.body());
         }
@@ -133,7 +135,7 @@ class SuiteSmokeIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
             for (SuiteService service : new ArrayList<>(missing.keySet())) {
-                String metrics = get(platform.config().serviceUrl(service) + "/q/metrics").body();
+                String metrics = get(platform.config().managementUrl(service) + "/q/metrics").body();
                 List<String> notYet = missing.get(service).stream()
                         .filter(topic -> !metrics.contains("suite_" + service.schema()
                                 + "_events_consumed_total{outcome=\"processed\",topic=\"" + topic + "\"}"))
@@ -230,17 +232,7 @@ class SuiteSmokeIT {
     @Test
     @Order(4)
     void s3ServerListsTheInboundMailBucket() {
-        PlatformConfig config = platform.config();
-        try (S3Client s3 = S3Client.builder()
-                .endpointOverride(URI.create(config.s3Endpoint()))
-                .region(Region.US_WEST_2)
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        PlatformConfig.S3_ACCESS_KEY, PlatformConfig.S3_SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (S3Client s3 = s3()) {
             List<String> buckets = s3.listBuckets().buckets().stream().map(Bucket::name).toList();
             assertTrue(buckets.contains(PlatformConfig.INBOUND_MAIL_BUCKET), buckets.toString());
         }
@@ -248,6 +240,59 @@ class SuiteSmokeIT {
 
     @Test
     @Order(5)
+    void aForgedComplaintDroppedIntoTheInboundBucketLeavesTheAddressDeliverable() throws Exception {
+        // Anyone can mail the inbound domain: an ARF abuse report about an address we never mailed.
+        String victim = "forged-arf-" + UUID.randomUUID() + "@example.com";
+        String arf = """
+                From: staff@isp.example
+                To: abuse@example.jp
+                Subject: complaint
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=feedback-report; boundary="F"
+
+                --F
+                Content-Type: text/plain
+
+                This is an email abuse report.
+                --F
+                Content-Type: message/feedback-report
+
+                Feedback-Type: abuse
+                User-Agent: SomeGenerator/1.0
+                Version: 1
+                Original-Rcpt-To: <%s>
+
+                --F
+                Content-Type: message/rfc822
+
+                From: news@example.jp
+                To: %s
+                Message-ID: <forged-%s@example.jp>
+
+                hi
+                --F--
+                """.formatted(victim, victim, UUID.randomUUID()).replace("\n", "\r\n");
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(PlatformConfig.INBOUND_MAIL_BUCKET).key("inbound/forged-arf-" + UUID.randomUUID()),
+                    RequestBody.fromString(arf));
+        }
+        String mail = platform.config().serviceUrl(SuiteService.MAIL_SERVICE);
+        String ops = "Bearer " + PlatformConfig.LOCAL_OPS_TOKEN;
+        // bounce-service read it as a complaint; mail-service recorded it as matching no mail of ours.
+        awaitTrue("the forged complaint recorded as unmatched", () -> json(send("GET",
+                mail + "/v1/mail/bounces?match=unmatched", ops, null), 200).findValuesAsText("recipient").contains(victim));
+
+        String requestId = "after-forged-arf-" + UUID.randomUUID();
+        json(send("POST", mail + "/v1/mail/requests", ops, """
+                {"requestId":"%s","recipient":"%s","templateId":"account-notice","locale":"ja","category":"transactional",
+                 "parameters":{"memberName":"山田","event":"password-changed","occurredAt":"2030-01-01T09:00:00+09:00"}}"""
+                .formatted(requestId, victim)), 202);
+        awaitTrue("transactional mail to the complained-of address SENT", () -> "SENT".equals(json(send("GET",
+                mail + "/v1/mail/requests/" + requestId, ops, null), 200).path("status").asText()));
+    }
+
+    @Test
+    @Order(6)
     void sesEndpointListsWhatItWasSent() throws Exception {
         PlatformConfig config = platform.config();
         try (SesClient ses = SesClient.builder()
@@ -267,7 +312,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void secondStartStartsNothingAndStopLeavesNothingRunning() {
         Map<String, Long> before = pids();
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, line -> { });
@@ -282,6 +327,19 @@ class SuiteSmokeIT {
         for (long pid : before.values()) {
             assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "pid " + pid + " still alive");
         }
+    }
+
+    private static S3Client s3() {
+        return S3Client.builder()
+                .endpointOverride(URI.create(platform.config().s3Endpoint()))
+                .region(Region.US_WEST_2)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        PlatformConfig.S3_ACCESS_KEY, PlatformConfig.S3_SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static Map<String, Long> pids() {

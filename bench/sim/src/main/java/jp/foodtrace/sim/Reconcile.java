@@ -35,7 +35,9 @@ public final class Reconcile {
         long t0 = Long.parseLong(options.text("t0", Long.toString(System.currentTimeMillis())));
         String sync = options.text("sync", "http://127.0.0.1:8083");
         Http hq = new Http(sync, HqServerSim.token(home, sync, options.text("admin-token", "local-admin-token")));
-        Http orders = new Http(options.text("orders", "http://127.0.0.1:8082"), null);
+        // order-service's ops API takes the ops token (SUITE_OPS_TOKEN; local-ops-token in the local run).
+        Http orders = new Http(options.text("orders", "http://127.0.0.1:8082"),
+                options.text("ops-token", System.getenv().getOrDefault("SUITE_OPS_TOKEN", "local-ops-token")));
 
         Map<String, String> receipts = new HashMap<>();
         Set<String> unacknowledged = new HashSet<>();

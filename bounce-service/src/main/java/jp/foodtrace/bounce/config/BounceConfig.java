@@ -1,7 +1,6 @@
 package jp.foodtrace.bounce.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -112,10 +111,10 @@ public interface BounceConfig {
         boolean verifySignatures();
 
         /**
-         * The ARN of the SNS topic SES publishes to; notifications from any other topic are refused
-         * with 403, and all of them while it is unset (required outside dev, test and local).
+         * The ARN of the SNS topic SES publishes to (required: {@code SUITE_BOUNCE_SNS_TOPIC_ARN});
+         * notifications from any other topic are refused with 403.
          */
-        Optional<String> topicArn();
+        String topicArn();
 
         /** Whether SignatureVersion 1 (SHA1withRSA) is taken; by default only 2 (SHA256withRSA). */
         @WithDefault("false")

@@ -25,7 +25,8 @@ import jp.foodtrace.messaging.Topics;
 
 /**
  * What every service promises the platform, checked the same way in each: readiness with its
- * database and Kafka, Prometheus metrics, OpenAPI, problem+json for unknown paths, every incoming
+ * database and Kafka, Prometheus metrics, OpenAPI (all three on the management interface only, 404
+ * on the HTTP port), problem+json for unknown paths, every incoming
  * channel reading its architecture topic and leaving dead letters to the intake, an event consumed
  * once even when redelivered, and a record without an envelope on the dead-letter topic. A
  * service's {@code *PlatformTest} is a {@code @QuarkusTest} on {@link SuitePlatformResource} that
@@ -48,19 +49,27 @@ public interface PlatformContract {
 
     @Test
     default void readinessIncludesKafkaAndDatabase() {
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"))
                 .body(containsString("Kafka connection health check"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     default void exposesPrometheusMetricsAndOpenApi() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        Management.given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo(openApiTitle()));
+    }
+
+    @Test
+    default void healthMetricsAndOpenApiAreOnlyOnTheManagementInterface() {
+        for (String path : new String[] { "/q/health/ready", "/q/metrics", "/q/openapi" }) {
+            given().when().get(path).then().statusCode(404);
+            Management.given().when().get(path).then().statusCode(200);
+        }
     }
 
     @Test
@@ -95,7 +104,7 @@ public interface PlatformContract {
         events.send(sample.topic(), sample.key(), event.headers(), sample.payload());
         String duplicate = "outcome=\"duplicate\",topic=\"" + sample.topic() + "\"";
         await("redelivery counted as duplicate").atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/q/metrics").then().statusCode(200).extract().asString().contains(duplicate));
+                .until(() -> Management.given().get("/q/metrics").then().statusCode(200).extract().asString().contains(duplicate));
     }
 
     @Test

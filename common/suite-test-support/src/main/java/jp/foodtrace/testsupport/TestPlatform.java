@@ -75,6 +75,13 @@ public final class TestPlatform {
         props.put("quarkus.datasource.jdbc.url", config.jdbcUrl(service));
         props.put("quarkus.datasource.username", service.schema());
         props.put("quarkus.datasource.password", PostgresSetup.localPassword(service));
+        // /q/* is served only on the management interface: a port picked with the platform's, so
+        // that two test JVMs (or the local suite) never meet on Quarkus' fixed default, 9001. The
+        // HTTP port is a picked one too: Micrometer tags each server's metrics with server.port
+        // only when the port is fixed, and Prometheus refuses one metric name with two tag sets
+        // (the server would never finish starting).
+        props.put("quarkus.http.test-port", Integer.toString(config.port(service)));
+        props.put("quarkus.management.test-port", Integer.toString(config.managementPort(service)));
         if (started.contains(Platform.Part.S3)) {
             props.put("quarkus.s3.endpoint-override", config.s3Endpoint());
         }
@@ -110,16 +117,22 @@ public final class TestPlatform {
         for (SuiteService service : SuiteService.values()) {
             s.append(',').append(c.port(service));
         }
+        for (SuiteService service : SuiteService.values()) {
+            s.append(',').append(c.managementPort(service));
+        }
         return s.toString();
     }
 
     private static PlatformConfig savedConfig() {
         int[] p = Arrays.stream(System.getProperty(PORTS).split(",")).mapToInt(Integer::parseInt).toArray();
         Map<SuiteService, Integer> services = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> management = new EnumMap<>(SuiteService.class);
+        int count = SuiteService.values().length;
         for (SuiteService service : SuiteService.values()) {
             services.put(service, p[6 + service.ordinal()]);
+            management.put(service, p[6 + count + service.ordinal()]);
         }
         return new PlatformConfig(PlatformConfig.findRoot(), home(), "127.0.0.1", p[0], p[1], p[2], p[3], p[4], p[5],
-                "127.0.0.1", 5432, System.getProperty(DATABASE), services);
+                "127.0.0.1", 5432, System.getProperty(DATABASE), services, management);
     }
 }

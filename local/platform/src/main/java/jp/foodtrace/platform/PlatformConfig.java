@@ -16,10 +16,12 @@ import java.util.Map;
  * @param root      the checkout (where {@code pom.xml} and the built modules are)
  * @param home      data, logs and PID files of this platform instance
  * @param database  PostgreSQL database holding one schema per service
+ * @param servicePorts    HTTP port of each service (its APIs)
+ * @param managementPorts management port of each service (health, metrics, OpenAPI)
  */
 public record PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
         int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
-        Map<SuiteService, Integer> servicePorts) {
+        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
 
     /** The S3 bucket that SES inbound writes returned mail to, and bounce-service reads. */
     public static final String INBOUND_MAIL_BUCKET = "suite-inbound-mail";
@@ -28,24 +30,32 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
     public static final String S3_SECRET_KEY = "suite-local-secret";
     /** Admin token of the gateway's and sync-service's admin APIs in the local run. */
     public static final String LOCAL_ADMIN_TOKEN = "local-admin-token";
+    /** Token of the internal ops APIs (order-service, mail-service, bounce-service) in the local run. */
+    public static final String LOCAL_OPS_TOKEN = "local-ops-token";
+    /** The Quarkus profile the launcher starts services in: local values, no secrets from the environment. */
+    public static final String LOCAL_PROFILE = "local";
 
     public static PlatformConfig local(Path root) {
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> management = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
             ports.put(service, service.localPort());
+            management.put(service, service.localManagementPort());
         }
         return new PlatformConfig(root, root.resolve(".local"), "127.0.0.1", 9092, 9093, 9000, 8005, 3025, 3080,
-                "127.0.0.1", 5432, "suite", ports);
+                "127.0.0.1", 5432, "suite", ports, management);
     }
 
     /** A platform on free ports with its own home and database, for tests. */
     public static PlatformConfig isolated(Path root, Path home, String database) {
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+        Map<SuiteService, Integer> management = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
             ports.put(service, freePort());
+            management.put(service, freePort());
         }
         return new PlatformConfig(root, home, "127.0.0.1", freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), "127.0.0.1", 5432, database, ports);
+                freePort(), freePort(), "127.0.0.1", 5432, database, ports, management);
     }
 
     /**
@@ -102,6 +112,15 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
 
     public String serviceUrl(SuiteService service) {
         return "http://" + host + ":" + port(service);
+    }
+
+    public int managementPort(SuiteService service) {
+        return managementPorts.get(service);
+    }
+
+    /** Where the service answers {@code /q/health}, {@code /q/metrics} and {@code /q/openapi}. */
+    public String managementUrl(SuiteService service) {
+        return "http://" + host + ":" + managementPort(service);
     }
 
     /** A port nothing listens on now. */

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * One suite service run from its built Quarkus jar ({@code <module>/target/quarkus-app}), pointed
  * at this platform's Kafka, database, S3 server, SES endpoint and SMTP sink through environment
- * variables (Quarkus maps {@code QUARKUS_HTTP_PORT} to {@code quarkus.http.port} and so on).
+ * variables (Quarkus maps {@code QUARKUS_HTTP_PORT} to {@code quarkus.http.port} and so on). The
+ * service runs in the {@code local} profile: its local-only values (database passwords, static S3
+ * and SES keys, tokens) exist only there and in dev and test, never in the production profile.
  */
 public final class ServiceProcess implements Component {
 
@@ -24,22 +26,21 @@ public final class ServiceProcess implements Component {
         this.service = service;
         String marker = ManagedProcess.javaMarker(service.module(), config);
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", PlatformConfig.LOCAL_PROFILE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
         env.put("QUARKUS_HTTP_HOST", config.host());
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(config.managementPort(service)));
+        env.put("QUARKUS_MANAGEMENT_HOST", config.host());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service));
         env.put("QUARKUS_S3_ENDPOINT_OVERRIDE", config.s3Endpoint());
         env.put("QUARKUS_SES_ENDPOINT_OVERRIDE", config.sesEndpoint());
         env.put("SUITE_MAIL_SMTP_PORT", Integer.toString(config.smtpPort()));
-        // The local run is the services' "local" profile (%local values in application.properties).
-        env.put("QUARKUS_PROFILE", System.getenv().getOrDefault("QUARKUS_PROFILE", "local"));
-        // No SNS locally: SES notifications posted by hand carry no signature.
-        env.put("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES",
-                System.getenv().getOrDefault("SUITE_BOUNCE_SNS_VERIFY_SIGNATURES", "false"));
         // Admin APIs have no token by default outside dev and test; the local run gets a known one.
         for (String token : new String[] { "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN" }) {
             env.put(token, System.getenv().getOrDefault(token, PlatformConfig.LOCAL_ADMIN_TOKEN));
         }
+        env.put("SUITE_OPS_TOKEN", System.getenv().getOrDefault("SUITE_OPS_TOKEN", PlatformConfig.LOCAL_OPS_TOKEN));
         List<String> command = new ArrayList<>();
         int nice = niceness(service);
         if (nice != 0) {
@@ -48,7 +49,7 @@ public final class ServiceProcess implements Component {
         command.addAll(List.of(ManagedProcess.java(), marker, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", jar().toString()));
         this.process = new ManagedProcess(service.module(), config, command, env, marker,
-                List.of(config.port(service)));
+                List.of(config.port(service), config.managementPort(service)));
     }
 
     /**
@@ -90,7 +91,8 @@ public final class ServiceProcess implements Component {
 
     @Override
     public String url() {
-        return config.serviceUrl(service) + "  (health /q/health/ready, API /q/openapi)";
+        return config.serviceUrl(service) + "  (management " + config.managementUrl(service)
+                + ": /q/health/ready, /q/metrics, /q/openapi)";
     }
 
     /** Starts without waiting, so that the five JVMs boot side by side. */
@@ -105,7 +107,7 @@ public final class ServiceProcess implements Component {
     }
 
     public void awaitReady() {
-        process.awaitReady(Duration.ofSeconds(180), () -> Http.status(config.serviceUrl(service) + "/q/health/ready") == 200);
+        process.awaitReady(Duration.ofSeconds(180), () -> Http.status(config.managementUrl(service) + "/q/health/ready") == 200);
     }
 
     @Override

@@ -30,6 +30,7 @@ import io.restassured.response.Response;
 import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /**
@@ -83,7 +84,7 @@ class ConsumerRetryReadinessTest {
         // Polled often: the first retries come 0.5 s apart, and the down phase must be caught.
         return await("readiness answering " + status).atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> given().when().get("/q/health/ready"), response -> response.statusCode() == status);
+                .until(() -> Management.given().when().get("/q/health/ready"), response -> response.statusCode() == status);
     }
 
     private double retried() {

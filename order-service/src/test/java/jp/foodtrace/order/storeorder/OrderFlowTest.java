@@ -1,6 +1,5 @@
 package jp.foodtrace.order.storeorder;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +26,8 @@ import jp.foodtrace.messaging.Inbox;
 import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.order.master.Product;
 import jp.foodtrace.order.master.Store;
+import jp.foodtrace.testsupport.Management;
+import jp.foodtrace.testsupport.Ops;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 
@@ -77,7 +78,7 @@ class OrderFlowTest {
         String receipt = UUID.randomUUID().toString();
         events.send(Topics.TERMINAL_ORDERS, shop.store(), "TerminalOrderSubmitted", order(shop, receipt, 1, inTime(), 4));
         String orderId = awaitOrder(shop.store(), "ACCEPTED");
-        given().when().get("/v1/orders/" + orderId).then().statusCode(200)
+        Ops.given().when().get("/v1/orders/" + orderId).then().statusCode(200)
                 .body("receiptId", equalTo(receipt)).body("lines[0].quantity", equalTo(4))
                 .body("history[0].status", equalTo("ACCEPTED"));
         List<ConsumerRecord<String, String>> accepted = recordsMentioning(Topics.ORDERS_ACCEPTED, orderId);
@@ -101,7 +102,7 @@ class OrderFlowTest {
         String orderId = awaitOrder(shop.store(), "ACCEPTED");
         // One key, one partition: once the last record is done, the redelivery before it is too.
         await("resubmission consumed").atMost(PATIENCE).until(() -> inbox.seen(resubmitted.id()));
-        given().queryParam("storeCode", shop.store()).when().get("/v1/orders").then().body("size()", equalTo(1));
+        Ops.given().queryParam("storeCode", shop.store()).when().get("/v1/orders").then().body("size()", equalTo(1));
         assertEquals(1, recordsMentioning(Topics.ORDERS_ACCEPTED, orderId).size());
     }
 
@@ -112,7 +113,7 @@ class OrderFlowTest {
         events.send(Topics.TERMINAL_ORDERS, shop.store(), "TerminalOrderSubmitted",
                 order(shop, receipt, 1, LocalDate.now(JAPAN), 2));
         String orderId = awaitOrder(shop.store(), "REJECTED");
-        given().when().get("/v1/orders/" + orderId).then().body("history[0].detail", equalTo("after-cut-off"));
+        Ops.given().when().get("/v1/orders/" + orderId).then().body("history[0].detail", equalTo("after-cut-off"));
         List<ConsumerRecord<String, String>> status = recordsMentioning(Topics.ORDERS_STATUS, receipt);
         assertTrue(status.get(0).value().contains("\"code\":\"after-cut-off\""), status.get(0).value());
         assertTrue(recordsMentioning(Topics.ORDERS_ACCEPTED, orderId).isEmpty());
@@ -124,7 +125,7 @@ class OrderFlowTest {
         events.send(Topics.TERMINAL_ORDERS, shop.store(), "TerminalOrderSubmitted",
                 order(shop, UUID.randomUUID().toString(), 1, inTime(), 99));
         String orderId = awaitOrder(shop.store(), "REJECTED");
-        given().when().get("/v1/orders/" + orderId).then()
+        Ops.given().when().get("/v1/orders/" + orderId).then()
                 .body("lines[0].rejectionCode", equalTo("quantity-out-of-range"));
     }
 
@@ -149,16 +150,16 @@ class OrderFlowTest {
         await("dead-lettered").atMost(PATIENCE).until(() -> events.read(Topics.deadLetterOf(Topics.TERMINAL_ORDERS),
                 Integer.MAX_VALUE, Duration.ofSeconds(2)).stream().anyMatch(r -> key.equals(r.key())
                         && TestEvents.header(r, "dead-letter-reason").contains("payload is not a TerminalOrderSubmitted")));
-        String metrics = given().when().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("outcome=\"dead-lettered\",topic=\"terminal.orders.v1\""), metrics);
         assertFalse(QuarkusTransaction.requiringNew().call(() -> StoreOrder.count("storeCode", key) > 0));
     }
 
     private String awaitOrder(String store, String status) {
-        await("order " + status).atMost(PATIENCE).until(() -> !given().queryParam("storeCode", store)
+        await("order " + status).atMost(PATIENCE).until(() -> !Ops.given().queryParam("storeCode", store)
                 .queryParam("status", status).when().get("/v1/orders").then().statusCode(200).extract()
                 .<List<?>>path("").isEmpty());
-        return given().queryParam("storeCode", store).queryParam("status", status).when().get("/v1/orders")
+        return Ops.given().queryParam("storeCode", store).queryParam("status", status).when().get("/v1/orders")
                 .then().extract().path("[0].orderId");
     }
 

@@ -1,7 +1,6 @@
 package jp.foodtrace.sync.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,10 +11,10 @@ public interface SyncConfig {
 
     /**
      * Bootstrap admin token: the one credential that may create client systems through
-     * {@code /v1/admin/clients}. Deployments take it from their secret store; without it the admin
-     * endpoints refuse every call.
+     * {@code /v1/admin/clients}. Deployments take it from their secret store
+     * ({@code SUITE_SYNC_ADMIN_TOKEN}): required, the service does not start without it.
      */
-    Optional<String> adminToken();
+    String adminToken();
 
     Feed feed();
 

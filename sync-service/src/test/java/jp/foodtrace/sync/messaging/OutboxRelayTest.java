@@ -29,6 +29,7 @@ import jp.foodtrace.messaging.Topics;
 import jp.foodtrace.messaging.events.LotRecorded;
 import jp.foodtrace.sync.Genealogy;
 import jp.foodtrace.sync.SyncApi;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 
@@ -139,7 +140,7 @@ class OutboxRelayTest {
     }
 
     private static double parkedTooLarge() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = PARKED_TOO_LARGE.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -19,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.foodtrace.bounce.fact.repository.BounceRepository;
+import jp.foodtrace.rest.OpsOnly;
 import jp.foodtrace.rest.ProblemException;
 
 /** Bounce facts by recipient and time, for support staff and mail-log lookups. */
+@OpsOnly
 @Path("/v1/bounces")
 @Tag(name = "bounces")
 public class BounceResource {

@@ -11,8 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import jp.foodtrace.bounce.rate.service.RateWatch;
+import jp.foodtrace.rest.OpsOnly;
 
 /** Ops view of the bounce and complaint rates. */
+@OpsOnly
 @Path("/v1/rates")
 @Tag(name = "rates")
 public class RateResource {

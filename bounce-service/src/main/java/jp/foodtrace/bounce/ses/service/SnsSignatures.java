@@ -91,7 +91,7 @@ public class SnsSignatures {
 
     @Inject
     public SnsSignatures(BounceConfig config, MeterRegistry meters, SnsCertificateFetcher fetcher) {
-        this(config.sns().verifySignatures(), config.sns().topicArn(), config.sns().allowSignatureV1(), fetcher,
+        this(config.sns().verifySignatures(), Optional.of(config.sns().topicArn()), config.sns().allowSignatureV1(), fetcher,
                 Clock.systemUTC(), meters);
         requireVerification(verify, ConfigUtils.getProfiles());
         if (!verify) {

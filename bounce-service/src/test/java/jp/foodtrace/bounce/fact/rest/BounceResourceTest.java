@@ -12,6 +12,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.foodtrace.bounce.ses.SesSamples;
+import jp.foodtrace.testsupport.Ops;
+import jp.foodtrace.testsupport.OpsApiContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /** Bounce facts are queryable by recipient and time; bad parameters answer problem+json. */
@@ -19,7 +21,12 @@ import jp.foodtrace.testsupport.SuitePlatformResource;
 @WithTestResource(value = SuitePlatformResource.class, initArgs = {
         @ResourceArg(name = "service", value = "bounce-service"),
         @ResourceArg(name = "parts", value = "KAFKA,S3") })
-class BounceResourceTest {
+class BounceResourceTest implements OpsApiContract {
+
+    @Override
+    public String opsPath() {
+        return "/v1/bounces";
+    }
 
     @Test
     void factsAreFoundByRecipientInTheirTimeRange() {
@@ -28,7 +35,7 @@ class BounceResourceTest {
                 .post("/v1/ses/notifications").then().statusCode(200);
 
         // The SES sample reports the bounce at 2026-11-28T05:16:00Z; the recipient matches case-insensitively.
-        given().queryParam("recipient", recipient.toLowerCase()).queryParam("from", "2026-11-28T05:00:00Z")
+        Ops.given().queryParam("recipient", recipient.toLowerCase()).queryParam("from", "2026-11-28T05:00:00Z")
                 .queryParam("to", "2026-11-28T06:00:00Z")
                 .get("/v1/bounces").then().statusCode(200)
                 .body("$", hasSize(1))
@@ -36,19 +43,19 @@ class BounceResourceTest {
                 .body("[0].reason", equalTo("userunknown"))
                 .body("[0].hardBounce", equalTo(true))
                 .body("[0].sourceKind", equalTo("ses"));
-        given().queryParam("recipient", recipient).queryParam("from", "2026-11-28T05:16:01Z")
+        Ops.given().queryParam("recipient", recipient).queryParam("from", "2026-11-28T05:16:01Z")
                 .queryParam("to", "2026-11-28T06:00:00Z")
                 .get("/v1/bounces").then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
     void malformedParametersAreRefusedWithProblemJson() {
-        given().queryParam("from", "yesterday").get("/v1/bounces").then().statusCode(400)
+        Ops.given().queryParam("from", "yesterday").get("/v1/bounces").then().statusCode(400)
                 .contentType("application/problem+json").body("code", equalTo("bad-timestamp"));
-        given().queryParam("from", "2026-11-28T06:00:00Z").queryParam("to", "2026-11-28T05:00:00Z")
+        Ops.given().queryParam("from", "2026-11-28T06:00:00Z").queryParam("to", "2026-11-28T05:00:00Z")
                 .get("/v1/bounces").then().statusCode(400).body("code", equalTo("bad-range"));
-        given().queryParam("limit", "0").get("/v1/bounces").then().statusCode(400).body("code", equalTo("bad-limit"));
-        given().queryParam("recipient", "no-at-sign").get("/v1/bounces").then().statusCode(400)
+        Ops.given().queryParam("limit", "0").get("/v1/bounces").then().statusCode(400).body("code", equalTo("bad-limit"));
+        Ops.given().queryParam("recipient", "no-at-sign").get("/v1/bounces").then().statusCode(400)
                 .body("code", equalTo("bad-recipient"));
     }
 }

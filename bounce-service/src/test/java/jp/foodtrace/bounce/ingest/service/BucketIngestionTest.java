@@ -36,6 +36,7 @@ import jp.foodtrace.bounce.ingest.InboundObject;
 import jp.foodtrace.bounce.ingest.repository.InboundObjectRepository;
 import jp.foodtrace.messaging.EventHeaders;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -138,7 +139,7 @@ class BucketIngestionTest {
         assertTrue(bounces.bySource(Bounce.S3, garbage).isEmpty());
         assertFalse(exists(garbage));
         assertFalse(bounces.bySource(Bounce.S3, good).isEmpty(), "the object after the garbage was still analysed");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("suite_bounce_service_objects_total{outcome=\"quarantined\"}"), metrics);
         assertTrue(metrics.contains("suite_bounce_service_objects_processed_total"), metrics);
     }

@@ -27,6 +27,8 @@ import jp.foodtrace.bounce.rate.service.RateLevels;
 import jp.foodtrace.bounce.rate.service.RateWatch;
 import jp.foodtrace.bounce.ses.SesSamples;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.testsupport.Management;
+import jp.foodtrace.testsupport.Ops;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 
@@ -101,7 +103,7 @@ class RateResourceTest {
         assertEquals(0.005, after.getDouble("thresholds.complaintCritical"), 1e-12);
 
         // The gauges under the names the alert rules use carry the figures just computed.
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertEquals(bounceRate, gauge(metrics, "suite_bounce_service_bounce_rate"), 1e-9);
         assertEquals(complaintRate, gauge(metrics, "suite_bounce_service_complaint_rate"), 1e-9);
 
@@ -131,8 +133,14 @@ class RateResourceTest {
                 + "\",\"reason\":null,\"at\":\"" + Instant.now() + "\"}";
     }
 
+    @Test
+    void ratesNeedTheOpsToken() {
+        given().get("/v1/rates").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
     private static JsonPath rates() {
-        return given().get("/v1/rates").then().statusCode(200).extract().jsonPath();
+        return Ops.given().get("/v1/rates").then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath awaitRates(Predicate<JsonPath> condition) {

@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
 import jp.foodtrace.order.storeorder.StoreOrder;
+import jp.foodtrace.rest.OpsOnly;
 import jp.foodtrace.rest.ProblemException;
 
 /** The ops query API: orders by store, delivery date and status. Internal network only. */
+@OpsOnly
 @Path("/v1/orders")
 @Tag(name = "ops", description = "Order queries for operations")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package jp.foodtrace.order.storeorder.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
@@ -11,6 +10,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jp.foodtrace.testsupport.Ops;
+import jp.foodtrace.testsupport.OpsApiContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /** The ops API's refusals: problem+json with the codes clients switch on. */
@@ -18,33 +19,47 @@ import jp.foodtrace.testsupport.SuitePlatformResource;
 @WithTestResource(value = SuitePlatformResource.class, initArgs = {
         @ResourceArg(name = "service", value = "order-service"),
         @ResourceArg(name = "parts", value = "KAFKA") })
-class OrderOpsResourceTest {
+class OrderOpsResourceTest implements OpsApiContract {
+
+    @Override
+    public String opsPath() {
+        return "/v1/orders";
+    }
 
     @Test
     void deliveryDateThatIsNoDateIsAnInvalidDateProblem() {
-        assertBadRequest(given().queryParam("deliveryDate", "2030-13-01"), "invalid-date");
+        assertBadRequest(Ops.given().queryParam("deliveryDate", "2030-13-01"), "invalid-date");
     }
 
     @Test
     void unknownStatusIsAnInvalidStatusProblem() {
-        assertBadRequest(given().queryParam("status", "OPEN"), "invalid-status");
+        assertBadRequest(Ops.given().queryParam("status", "OPEN"), "invalid-status");
     }
 
     @Test
     void limitOutsideOneToThousandIsAnInvalidLimitProblem() {
-        assertBadRequest(given().queryParam("limit", 0), "invalid-limit");
-        assertBadRequest(given().queryParam("limit", 1001), "invalid-limit");
+        assertBadRequest(Ops.given().queryParam("limit", 0), "invalid-limit");
+        assertBadRequest(Ops.given().queryParam("limit", 1001), "invalid-limit");
     }
 
     @Test
     void unknownOrderAndOrderIdThatIsNoUuidAreNotFoundProblems() {
         for (String id : new String[] { UUID.randomUUID().toString(), "not-a-uuid" }) {
-            given().when().get("/v1/orders/" + id).then()
+            Ops.given().when().get("/v1/orders/" + id).then()
                     .statusCode(404)
                     .contentType("application/problem+json")
                     .body("code", equalTo("not-found"))
                     .body("detail", equalTo("no order " + id));
         }
+    }
+
+    @Test
+    void bodyOverTheServiceLimitIsTooLarge() {
+        // quarkus.http.limits.max-body-size=64K: order-service takes only small JSON requests.
+        Ops.given().contentType("application/json").body("{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}")
+                .when().post("/v1/orders").then().statusCode(413);
+        Ops.given().contentType("application/json").body("{\"pad\":\"" + "x".repeat(32 * 1024) + "\"}")
+                .when().post("/v1/orders").then().statusCode(405);
     }
 
     private static void assertBadRequest(RequestSpecification request, String code) {

@@ -64,7 +64,7 @@ public class ClientService {
     }
 
     public boolean isAdmin(String token) {
-        return config.adminToken().filter(admin -> !admin.isBlank()).map(admin -> Tokens.sameSecret(admin, token))
+        return Optional.of(config.adminToken()).filter(admin -> !admin.isBlank()).map(admin -> Tokens.sameSecret(admin, token))
                 .orElse(false);
     }
 }

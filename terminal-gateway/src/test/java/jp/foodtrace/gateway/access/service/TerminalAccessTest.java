@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jp.foodtrace.gateway.GatewayFixture.TestTerminal;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /** Who may call: key, registered source address and rate, each refusal with its status and code. */
@@ -53,7 +54,7 @@ class TerminalAccessTest {
                 .when().post("/v1/orders")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("source-address-mismatch"));
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .body(containsString("suite_terminal_gateway_refusals_total{reason=\"source-address-mismatch\"}"));
     }
 

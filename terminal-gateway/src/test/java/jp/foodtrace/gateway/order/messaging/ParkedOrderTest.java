@@ -29,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.gateway.GatewayFixture.TestTerminal;
+import jp.foodtrace.testsupport.Management;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 
 /**
@@ -107,7 +108,7 @@ class ParkedOrderTest {
     }
 
     private static double parkedTooLarge() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = PARKED_TOO_LARGE.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
