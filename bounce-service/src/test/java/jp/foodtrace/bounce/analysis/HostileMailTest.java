@@ -3,6 +3,8 @@ package jp.foodtrace.bounce.analysis;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import jp.foodtrace.bounce.TestCorpus;
 
 /**
  * Crafted mail must not make the analysis slow: every generated message is analysed within
- * {@value #LIMIT_MS} ms (the best of {@value #ATTEMPTS} attempts, for a shared machine), without
+ * {@value #LIMIT_MS} ms of the analysing thread's CPU time (the best of {@value #ATTEMPTS}
+ * attempts), without
  * any deadline, so the analysis itself has to be fast. The messages are the corpus's real bounces
  * (every format's trigger headers, subjects and start lines) with hostile content put into their
  * bodies, plus messages that are hostile in their structure: 10,000 headers, deep MIME nesting,
@@ -228,8 +231,15 @@ class HostileMailTest {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The analysing thread's own CPU time: what the analysis costs, not how long other processes
+     * on a shared machine kept it waiting for a core.
+     */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     @Test
     void everyHostileMessageIsAnalysedFast() throws IOException {
+        assertTrue(CPU.isCurrentThreadCpuTimeSupported(), "this JVM cannot measure a thread's CPU time");
         List<Supplier<byte[]>> messages = messages();
         assertTrue(messages.size() >= 1000, "at least 1,000 messages: " + messages.size());
         // warm up on the real corpus, so the limit measures the analysis and not class loading
@@ -242,17 +252,17 @@ class HostileMailTest {
             byte[] raw = messages.get(i).get();
             long best = Long.MAX_VALUE;
             for (int attempt = 0; attempt < ATTEMPTS && best > LIMIT_MS * 1_000_000; attempt++) {
-                long start = System.nanoTime();
+                long start = CPU.getCurrentThreadCpuTime();
                 analyzer.analyze(raw);
-                best = Math.min(best, System.nanoTime() - start);
+                best = Math.min(best, CPU.getCurrentThreadCpuTime() - start);
             }
             worst = Math.max(worst, best);
             if (best > LIMIT_MS * 1_000_000) {
                 slow.add("message " + i + ": " + best / 1_000_000 + " ms");
             }
         }
-        System.out.printf("hostile mail: %d messages, slowest %d ms%n", messages.size(), worst / 1_000_000);
+        System.out.printf("hostile mail: %d messages, slowest %d ms CPU%n", messages.size(), worst / 1_000_000);
         assertTrue(slow.isEmpty(), slow.size() + " of " + messages.size() + " messages took longer than " + LIMIT_MS
-                + " ms: " + slow);
+                + " ms of CPU: " + slow);
     }
 }

@@ -1,6 +1,8 @@
 package jp.foodtrace.aws;
 
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.platform.PlatformConfig;
+import jp.foodtrace.platform.ProductionContract;
 import jp.foodtrace.platform.SuiteService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,23 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServicesStackTest {
 
     /**
-     * The environment-variable contract of the production profile: what each service refuses to
-     * start (or to serve) without. Every one must be set by the container definition, as plain
-     * environment or as a secret.
+     * What every deployment sets besides what the services' production profiles require
+     * ({@link ProductionContract}, read from their application.properties).
      */
-    static final Map<String, Set<String>> REQUIRED = Map.of(
-            "terminal-gateway", Set.of("SUITE_GATEWAY_ADMIN_TOKEN"),
-            "order-service", Set.of("SUITE_OPS_TOKEN"),
-            "sync-service", Set.of("SUITE_SYNC_ADMIN_TOKEN"),
-            "mail-service", Set.of("SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY", "SUITE_MAIL_UNSUBSCRIBE_BASE_URL"),
-            "bounce-service", Set.of("SUITE_OPS_TOKEN", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN"));
-    /** Required of every service, and what every deployment sets. */
-    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("KAFKA_BOOTSTRAP_SERVERS",
-            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "QUARKUS_PROFILE", "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT");
-    /** Secret by contract: never in the plain environment. */
-    static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN", "SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY");
+    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("QUARKUS_PROFILE", "QUARKUS_HTTP_PORT",
+            "QUARKUS_MANAGEMENT_PORT");
 
     static SynthesizedSuite suite;
     static Map<String, Object> services;
@@ -139,12 +129,12 @@ class ServicesStackTest {
     void everyServiceGetsEveryVariableOfTheContract() {
         for (SuiteService service : SuiteService.values()) {
             Set<String> required = new HashSet<>(REQUIRED_OF_EVERY_SERVICE);
-            required.addAll(REQUIRED.get(service.module()));
+            required.addAll(ProductionContract.required(PlatformConfig.findRoot(), service));
             Map<String, Object> env = environment(services, service.module());
             Set<String> secrets = secretNames(services, service.module());
             for (String name : required) {
                 assertTrue(env.containsKey(name) || secrets.contains(name), service.module() + " lacks " + name);
-                if (SECRET.contains(name)) {
+                if (ProductionContract.SECRETS.contains(name)) {
                     assertTrue(secrets.contains(name) && !env.containsKey(name),
                             service.module() + ": " + name + " must be an ECS secret");
                 }

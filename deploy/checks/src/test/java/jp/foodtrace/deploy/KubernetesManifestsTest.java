@@ -2,6 +2,7 @@ package jp.foodtrace.deploy;
 
 import jp.foodtrace.messaging.Topic;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.platform.ProductionContract;
 import jp.foodtrace.platform.SuiteService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,19 +40,12 @@ class KubernetesManifestsTest {
     /** The Secret with the services' tokens and keys; keys are the variable names. */
     static final String APP_SECRETS = "suite-app-secrets";
 
-    /** The production variable contract: what each service needs besides the ones every service needs. */
-    static final Map<String, Set<String>> REQUIRED = Map.of(
-            "terminal-gateway", Set.of("SUITE_GATEWAY_ADMIN_TOKEN"),
-            "order-service", Set.of("SUITE_OPS_TOKEN"),
-            "sync-service", Set.of("SUITE_SYNC_ADMIN_TOKEN"),
-            "mail-service", Set.of("SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY", "SUITE_MAIL_UNSUBSCRIBE_BASE_URL"),
-            "bounce-service", Set.of("SUITE_OPS_TOKEN", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN"));
-    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("KAFKA_BOOTSTRAP_SERVERS",
-            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "QUARKUS_PROFILE", "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT");
-    /** Secret by contract: only ever from a secretKeyRef. */
-    static final Set<String> SECRET = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "SUITE_GATEWAY_ADMIN_TOKEN", "SUITE_SYNC_ADMIN_TOKEN", "SUITE_OPS_TOKEN", "SUITE_MAIL_UNSUBSCRIBE_KEY");
+    /**
+     * What every deployment sets besides what the services' production profiles require
+     * ({@link ProductionContract}, read from their application.properties).
+     */
+    static final Set<String> REQUIRED_OF_EVERY_SERVICE = Set.of("QUARKUS_PROFILE", "QUARKUS_HTTP_PORT",
+            "QUARKUS_MANAGEMENT_PORT");
     /** Endpoints and names: from the ConfigMap, so an installation changes them in one place. */
     static final Set<String> FROM_CONFIG = Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
             "SUITE_MAIL_UNSUBSCRIBE_BASE_URL", "SUITE_BOUNCE_BUCKET", "SUITE_BOUNCE_SNS_TOPIC_ARN");
@@ -259,11 +253,11 @@ class KubernetesManifestsTest {
         for (SuiteService service : SuiteService.values()) {
             Map<String, Map<String, Object>> env = envByName(container(base, service.module()));
             Set<String> required = new HashSet<>(REQUIRED_OF_EVERY_SERVICE);
-            required.addAll(REQUIRED.get(service.module()));
+            required.addAll(ProductionContract.required(Tools.root(), service));
             for (String name : required) {
                 Map<String, Object> var = env.get(name);
                 assertNotNull(var, service.module() + " lacks " + name);
-                if (SECRET.contains(name)) {
+                if (ProductionContract.SECRETS.contains(name)) {
                     assertNotNull(at(var, "valueFrom", "secretKeyRef", "name"), service.module() + " " + name
                             + " must come from a Secret");
                 } else if (FROM_CONFIG.contains(name)) {
