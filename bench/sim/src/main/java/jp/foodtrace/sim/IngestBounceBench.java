@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -52,6 +54,15 @@ public final class IngestBounceBench {
     private static final List<String> S3_STAGES = List.of("list", "get", "move");
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Options options = Options.parse(args);
         int count = options.integer("objects", 2000);
         Path corpus = Path.of(options.text("corpus", "bounce-service/src/test/corpus/dev"));
@@ -87,10 +98,17 @@ public final class IngestBounceBench {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         options.text("access-key", "suite-local"), options.text("secret-key", "suite-local-secret"))))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                // s3proxy checks x-amz-content-sha256 itself: no trailing checksums (as the service's client)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
                 Connection db = DriverManager.getConnection(jdbcUrl, options.text("db-user", "bounce_service"),
                         options.text("db-password", "bounce_service"))) {
-            ExecutorService putters = Executors.newFixedThreadPool(putThreads);
+            ExecutorService putters = Executors.newFixedThreadPool(putThreads, task -> {
+                Thread t = new Thread(task, "put");
+                t.setDaemon(true);
+                return t;
+            });
             Instant first = Instant.now();
             List<Future<?>> puts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
