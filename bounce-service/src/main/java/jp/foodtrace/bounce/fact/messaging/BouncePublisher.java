@@ -10,7 +10,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jp.foodtrace.bounce.config.BounceConfig;
 import jp.foodtrace.bounce.fact.Bounce;
@@ -44,19 +43,17 @@ public class BouncePublisher {
     }
 
     /**
-     * Publishes the events of newly stored facts at once and returns when the broker confirmed all
-     * of them (or throws on the first failure or after the timeout): one wait for the broker per
-     * object, not one per recipient.
+     * Publishes the events of newly stored facts and returns when the broker confirmed all of them
+     * (or throws on the first failure or after the timeout).
      */
     public void recorded(List<Bounce> facts) {
         if (facts.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
-        List<Uni<Void>> sends = facts.stream()
-                .map(fact -> bounces.sendMessage(envelope(fact, now, json).toMessage()))
-                .toList();
-        Uni.join().all(sends).andFailFast().await().atMost(timeout);
+        for (Bounce fact : facts) {
+            bounces.sendMessage(envelope(fact, now, json).toMessage()).await().atMost(timeout);
+        }
     }
 
     /** The envelope of a fact's event: the fact's id as event id, the recipient as key. */
