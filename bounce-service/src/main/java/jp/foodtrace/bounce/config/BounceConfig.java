@@ -59,8 +59,8 @@ public interface BounceConfig {
     @WithDefault("PT2S")
     Duration analysisDeadline();
 
-    /** How many objects of a listed page are analysed at once. */
-    @WithDefault("4")
+    /** How many objects of a listed page are taken in at once (each mostly waits on S3, the database and the broker). */
+    @WithDefault("16")
     int parallelism();
 
     Rates rates();

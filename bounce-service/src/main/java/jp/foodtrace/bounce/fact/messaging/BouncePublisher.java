@@ -2,6 +2,7 @@ package jp.foodtrace.bounce.fact.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +39,21 @@ public class BouncePublisher {
 
     /** Publishes the event of a newly stored fact and returns once the broker confirmed it (or throws). */
     public void recorded(Bounce fact) {
-        bounces.sendMessage(envelope(fact, Instant.now(), json).toMessage()).await().atMost(timeout);
+        recorded(List.of(fact));
+    }
+
+    /**
+     * Publishes the events of newly stored facts and returns when the broker confirmed all of them
+     * (or throws on the first failure or after the timeout).
+     */
+    public void recorded(List<Bounce> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Bounce fact : facts) {
+            bounces.sendMessage(envelope(fact, now, json).toMessage()).await().atMost(timeout);
+        }
     }
 
     /** The envelope of a fact's event: the fact's id as event id, the recipient as key. */

@@ -1,5 +1,6 @@
 package jp.foodtrace.bounce.fact.service;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,15 +48,34 @@ public class BounceRecorder {
     /** Stores and publishes the facts; returns how many were new. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int record(List<Bounce> facts) {
-        int recorded = 0;
+        List<Bounce> stored = store(facts);
+        publish(stored);
+        return stored.size();
+    }
+
+    /**
+     * Stores the facts, in the caller's transaction, and returns those that were new; only these
+     * are to be published ({@link #publish}), before the transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Bounce> store(List<Bounce> facts) {
+        List<Bounce> stored = new ArrayList<>(facts.size());
         for (Bounce fact : facts) {
             if (bounces.insert(fact)) {
-                publisher.recorded(fact);
                 countAfterCommit(fact.kind());
-                recorded++;
+                stored.add(fact);
             }
         }
-        return recorded;
+        return stored;
+    }
+
+    /**
+     * Publishes the events of newly stored facts and returns once the broker confirmed every one
+     * (or throws, which rolls the caller's transaction back).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(List<Bounce> stored) {
+        publisher.recorded(stored);
     }
 
     private void countAfterCommit(String kind) {

@@ -19,6 +19,7 @@ import io.quarkus.scheduler.Scheduled;
 import jp.foodtrace.bounce.config.BounceConfig;
 import jp.foodtrace.bounce.ingest.client.MailBucket;
 import jp.foodtrace.bounce.ingest.repository.InboundObjectRepository;
+import jp.foodtrace.bounce.ingest.service.IngestStages.Stage;
 
 /**
  * Polls the inbound prefix of the bucket. A poll lists with list-objects-v2 from the persisted
@@ -45,15 +46,17 @@ public class BucketPoller {
     private final InboundObjectRepository objects;
     private final ObjectIngestion ingestion;
     private final BounceConfig config;
+    private final IngestStages stages;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final ExecutorService workers;
 
     public BucketPoller(MailBucket bucket, InboundObjectRepository objects, ObjectIngestion ingestion,
-            BounceConfig config) {
+            BounceConfig config, IngestStages stages) {
         this.bucket = bucket;
         this.objects = objects;
         this.ingestion = ingestion;
         this.config = config;
+        this.stages = stages;
         AtomicInteger number = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.parallelism()), task -> {
             Thread t = new Thread(task, "bounce-ingest-" + number.incrementAndGet());
@@ -80,10 +83,11 @@ public class BucketPoller {
     /** One poll: from the saved position to the end of the listing. Returns the number of objects listed. */
     public synchronized int poll() {
         String prefix = config.prefix();
-        String position = objects.position(bucket.name(), prefix);
+        String position = stages.time(Stage.DB, () -> objects.position(bucket.name(), prefix));
         int listed = 0;
         while (true) {
-            MailBucket.Page page = bucket.list(prefix, position, config.pageSize());
+            String after = position;
+            MailBucket.Page page = stages.time(Stage.LIST, () -> bucket.list(prefix, after, config.pageSize()));
             List<Future<?>> running = new ArrayList<>();
             for (MailBucket.Listed object : page.objects()) {
                 if (!ingestion.isInbound(object.key())) {
@@ -94,11 +98,12 @@ public class BucketPoller {
             }
             awaitAll(running);
             if (!page.truncated() || page.objects().isEmpty()) {
-                objects.savePosition(bucket.name(), prefix, "");
+                stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, ""));
                 return listed;
             }
             position = page.objects().get(page.objects().size() - 1).key();
-            objects.savePosition(bucket.name(), prefix, position);
+            String saved = position;
+            stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, saved));
         }
     }
 

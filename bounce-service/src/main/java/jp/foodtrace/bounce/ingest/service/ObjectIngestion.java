@@ -22,6 +22,7 @@ import jp.foodtrace.bounce.ingest.InboundObject;
 import jp.foodtrace.bounce.ingest.Outcome;
 import jp.foodtrace.bounce.ingest.client.MailBucket;
 import jp.foodtrace.bounce.ingest.repository.InboundObjectRepository;
+import jp.foodtrace.bounce.ingest.service.IngestStages.Stage;
 
 /**
  * Takes one S3 object in, exactly once across polls, restarts and instances: claims the object
@@ -54,15 +55,17 @@ public class ObjectIngestion {
     private final BounceRecorder recorder;
     private final BounceConfig config;
     private final MeterRegistry meters;
+    private final IngestStages stages;
     private final BounceAnalyzer analyzer = new BounceAnalyzer();
 
     public ObjectIngestion(MailBucket bucket, InboundObjectRepository objects, BounceRecorder recorder,
-            BounceConfig config, MeterRegistry meters) {
+            BounceConfig config, MeterRegistry meters, IngestStages stages) {
         this.bucket = bucket;
         this.objects = objects;
         this.recorder = recorder;
         this.config = config;
         this.meters = meters;
+        this.stages = stages;
     }
 
     /** Whether a listed key is one this service reads (not its own copies, not a folder marker). */
@@ -77,19 +80,20 @@ public class ObjectIngestion {
      * broker unavailable) gives the claim back and is rethrown.
      */
     public void ingest(MailBucket.Listed listed, String instance) {
-        Optional<InboundObject> known = objects.find(listed.key(), listed.etag());
+        Optional<InboundObject> known = stages.time(Stage.DB, () -> objects.find(listed.key(), listed.etag()));
         if (known.isPresent() && known.get().done()) {
             move(known.get());
             return;
         }
-        if (!objects.claim(listed.key(), listed.etag(), listed.size(), instance, config.claimLease())) {
+        if (!stages.time(Stage.DB,
+                () -> objects.claim(listed.key(), listed.etag(), listed.size(), instance, config.claimLease()))) {
             return;
         }
         InboundObject done;
         try {
             done = analyseAndRecord(listed, instance);
         } catch (RuntimeException e) {
-            objects.release(listed.key(), listed.etag(), instance);
+            stages.time(Stage.DB, () -> objects.release(listed.key(), listed.etag(), instance));
             counter("suite.bounce-service.objects.failed", null).increment();
             throw e;
         }
@@ -106,46 +110,66 @@ public class ObjectIngestion {
         if (listed.size() > max) {
             return quarantine(listed, instance, "too-large", listed.size() + " bytes, more than the limit of " + max);
         }
-        byte[] raw = bucket.read(listed.key());
+        byte[] raw = stages.time(Stage.GET, () -> bucket.read(listed.key()));
         if (raw.length > max) {
             return quarantine(listed, instance, "too-large", raw.length + " bytes, more than the limit of " + max);
         }
+        long analysisStart = System.nanoTime();
         Optional<String> notMail = MailShape.problem(raw);
         if (notMail.isPresent()) {
+            stages.record(Stage.ANALYZE, System.nanoTime() - analysisStart);
             return quarantine(listed, instance, "not-mail", notMail.get());
         }
         List<BounceFact> found;
         try {
             found = Deadline.within(config.analysisDeadline(), () -> analyzer.analyze(raw));
         } catch (Deadline.Exceeded e) {
+            stages.record(Stage.ANALYZE, System.nanoTime() - analysisStart);
             return quarantine(listed, instance, "analysis-timeout", e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
+            stages.record(Stage.ANALYZE, System.nanoTime() - analysisStart);
             // a pattern's recursion on a crafted text may exhaust the stack: that text is unparseable too
             LOG.warnf(e, "object %s could not be analysed", listed.key());
             return quarantine(listed, instance, "unparseable", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        stages.record(Stage.ANALYZE, System.nanoTime() - analysisStart);
         List<Bounce> facts = found.stream().map(f -> Bounce.fromObject(listed.key(), listed.etag(), f)).toList();
         Outcome outcome = facts.isEmpty() ? Outcome.NOT_BOUNCE : Outcome.BOUNCE;
         String target = config.processedPrefix() + listed.key();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int recorded = recorder.record(facts);
-            if (!objects.finish(listed.key(), listed.etag(), instance, outcome.wireName(), null, recorded, target)) {
-                // Our claim expired and another instance took it: roll back so its facts stay the only ones.
-                QuarkusTransaction.setRollbackOnly();
-                return null;
-            }
-            LOG.infof("object %s: %s, %d fact(s)", listed.key(), outcome.wireName(), recorded);
-            return new InboundObject(listed.key(), listed.etag(), listed.size(), InboundObject.DONE,
-                    outcome.wireName(), null, recorded, target);
-        });
+        // The transaction's time is database time, except the wait for the broker inside it.
+        long[] publishNanos = new long[1];
+        long transactionStart = System.nanoTime();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<Bounce> stored = recorder.store(facts);
+                long publishStart = System.nanoTime();
+                try {
+                    recorder.publish(stored);
+                } finally {
+                    publishNanos[0] = System.nanoTime() - publishStart;
+                }
+                if (!objects.finish(listed.key(), listed.etag(), instance, outcome.wireName(), null, stored.size(),
+                        target)) {
+                    // Our claim expired and another instance took it: roll back so its facts stay the only ones.
+                    QuarkusTransaction.setRollbackOnly();
+                    return null;
+                }
+                LOG.infof("object %s: %s, %d fact(s)", listed.key(), outcome.wireName(), stored.size());
+                return new InboundObject(listed.key(), listed.etag(), listed.size(), InboundObject.DONE,
+                        outcome.wireName(), null, stored.size(), target);
+            });
+        } finally {
+            stages.record(Stage.PUBLISH, publishNanos[0]);
+            stages.record(Stage.DB, System.nanoTime() - transactionStart - publishNanos[0]);
+        }
     }
 
     private InboundObject quarantine(MailBucket.Listed listed, String instance, String code, String text) {
         String detail = code + ": " + text;
         String target = config.quarantinePrefix() + listed.key();
         LOG.warnf("object %s quarantined: %s", listed.key(), detail);
-        boolean finished = objects.finish(listed.key(), listed.etag(), instance, Outcome.QUARANTINED.wireName(),
-                detail, 0, target);
+        boolean finished = stages.time(Stage.DB, () -> objects.finish(listed.key(), listed.etag(), instance,
+                Outcome.QUARANTINED.wireName(), detail, 0, target));
         return finished ? new InboundObject(listed.key(), listed.etag(), listed.size(), InboundObject.DONE,
                 Outcome.QUARANTINED.wireName(), detail, 0, target) : null;
     }
@@ -158,8 +182,11 @@ public class ObjectIngestion {
             metadata = Map.of(REASON_METADATA, done.detail().substring(0, colon),
                     DETAIL_METADATA, metadataValue(done.detail().substring(colon + 1).trim()));
         }
-        bucket.copy(done.key(), done.movedTo(), metadata);
-        bucket.delete(done.key());
+        Map<String, String> copyMetadata = metadata;
+        stages.time(Stage.MOVE, () -> {
+            bucket.copy(done.key(), done.movedTo(), copyMetadata);
+            bucket.delete(done.key());
+        });
     }
 
     /** S3 metadata travels in HTTP headers: printable US-ASCII only, and short. */

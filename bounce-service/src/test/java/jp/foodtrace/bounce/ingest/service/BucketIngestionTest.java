@@ -184,6 +184,33 @@ class BucketIngestionTest {
         }
     }
 
+    @Test
+    void eachStageOfTheIngestionIsTimed() throws IOException {
+        java.util.Map<IngestStages.Stage, Long> before = new java.util.EnumMap<>(IngestStages.Stage.class);
+        for (IngestStages.Stage stage : IngestStages.Stage.values()) {
+            before.put(stage, stageTimer(stage).count());
+        }
+        double publishSecondsBefore = stageTimer(IngestStages.Stage.PUBLISH).totalTime(java.util.concurrent.TimeUnit.SECONDS);
+        String key = config.prefix() + "timed-" + UUID.randomUUID() + ".eml";
+        put(key, sample("dev/lhost-postfix-11.eml"));
+        poller.poll();
+        awaitTrue(() -> exists(config.processedPrefix() + key) && !exists(key), "processed copy of " + key);
+
+        for (IngestStages.Stage stage : IngestStages.Stage.values()) {
+            assertTrue(stageTimer(stage).count() > before.get(stage), stage + " was not timed");
+        }
+        assertTrue(stageTimer(IngestStages.Stage.PUBLISH).totalTime(java.util.concurrent.TimeUnit.SECONDS) > publishSecondsBefore,
+                "the wait for the broker's confirmation is counted");
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String stage : List.of("list", "get", "analyze", "db", "publish", "move")) {
+            assertTrue(metrics.contains("suite_bounce_service_ingest_stage_seconds_sum{stage=\"" + stage + "\"}"), stage + ": " + metrics);
+        }
+    }
+
+    private io.micrometer.core.instrument.Timer stageTimer(IngestStages.Stage stage) {
+        return meters.get(IngestStages.NAME).tag("stage", stage.tag()).timer();
+    }
+
     private List<ConsumerRecord<String, String>> bounceRecordsFor(List<Bounce> facts) {
         Set<String> ids = facts.stream().map(f -> f.id().toString()).collect(Collectors.toSet());
         // Everything on the topic within the time (the facts were confirmed by the broker before they were stored).
