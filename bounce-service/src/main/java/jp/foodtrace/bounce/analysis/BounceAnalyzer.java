@@ -82,7 +82,9 @@ public final class BounceAnalyzer {
         }
         String reason = d.reason;
         if (reason.isEmpty() || ReasonClassifier.REFINABLE.contains(reason)) {
-            String byHost = RemoteHosts.reason(d);
+            List<String> received = mail.headers().all("received");
+            String receivedBy = received.isEmpty() ? "" : RemoteHosts.receivedBy(received.get(received.size() - 1));
+            String byHost = RemoteHosts.reason(d, receivedBy);
             reason = byHost.isEmpty() ? ReasonClassifier.classify(d) : byHost;
         }
         if (d.action.isEmpty()) {
