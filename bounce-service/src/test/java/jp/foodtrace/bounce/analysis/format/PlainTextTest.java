@@ -15,8 +15,6 @@ class PlainTextTest {
             //  file                      recipient                          status     reply  reason          bounce agent
             row("lhost-biglobe-01.eml",   "postmaster@mxr.biglobe.ne.jp",    "5.0.922", "",    "mailboxfull",  SOFT,  "PlainText"),
             row("lhost-dragonfly-27.eml", "neko-nyaan@example.org",          "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: no bounce
-            row("lhost-postfix-07.eml",   "kijitora@user.example.or.jp",     "5.0.910", "",    "filtered",     SOFT,  "PlainText"),  // reference: reply 550
-            row("lhost-postfix-34.eml",   "kijitora@example.com",            "5.0.944", "",    "networkerror", SOFT,  "PlainText"),
             row("lhost-qmail-21.eml",     "libgsasl7-dev@email.example.jp",  "5.1.1",   "",    "userunknown",  HARD,  "PlainText"),
             row("lhost-qmail-23.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
             row("lhost-qmail-25.eml",     "mailboxfull@libsisimai.net",      "5.2.2",   "552", "mailboxfull",  SOFT,  "PlainText"),
