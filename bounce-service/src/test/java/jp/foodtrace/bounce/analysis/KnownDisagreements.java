@@ -9,16 +9,10 @@ import java.util.Map;
  */
 final class KnownDisagreements {
     static final Map<String, String> ROWS = Map.ofEntries(
-            Map.entry("arf-11.eml undisclosed-recipient-in-headers@libsisimai.org.invalid",
-                    "reference invents a placeholder address when the complaint names no recipient (original To is 'Undisclosed Recipients'); we report nothing rather than a fake address"),
             Map.entry("lhost-amazonses-12.eml success@simulator.amazonses.com",
                     "SES 'Delivery' notification: the reference lists successful deliveries (reason delivered, 2.6.0); the analyzer reports bounces, complaints and auto-replies only"),
             Map.entry("lhost-dragonfly-27.eml *",
                     "reference wrong: it has no DragonFly Mail Agent parser and reports nothing; the message is a real bounce and the analyzer reads it"),
-            Map.entry("lhost-sendmail-15.eml kijitora@example.org",
-                    "Final-Recipient is a bare source route (@mx.example.org); the reference substitutes the quoted original To, we report nothing rather than guess"),
-            Map.entry("lhost-sendmail-58.eml info@example.jp",
-                    "the delivery report's Diagnostic-Code is cut after 'due to domain's'; the reference reads the full DMARC sentence from sendmail's session transcript, for which there is no Sendmail class yet"),
             Map.entry("lhost-verizon-01.eml 0000000000@vzwpix.com",
                     "Verizon MMS gateway notice ('Message could not be delivered to mobile') has no format class yet"),
             Map.entry("lhost-x2-07.eml kijitora@example.co.jp",

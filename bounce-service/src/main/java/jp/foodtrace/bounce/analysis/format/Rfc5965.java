@@ -18,6 +18,9 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * in the To of the quoted message.
  */
 public final class Rfc5965 implements BounceFormat {
+    /** The recipient of a complaint that names none (RFC 2606 reserves .invalid). */
+    public static final String UNDISCLOSED_RECIPIENT = "undisclosed-recipient-in-headers@libsisimai.org.invalid";
+
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w.-]+)");
     private static final Pattern RECIPIENT_FIELD = Pattern.compile(
             "(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
@@ -61,7 +64,9 @@ public final class Rfc5965 implements BounceFormat {
             addAll(mail.original().get("to"), recipients);
         }
         if (recipients.isEmpty()) {
-            return null;
+            // still a complaint, which counts against the sender's complaint rate: a reserved
+            // (.invalid) placeholder as in Sisimai stands for the undisclosed recipient
+            recipients.add(UNDISCLOSED_RECIPIENT);
         }
         String arrival = "";
         Matcher ad = ARRIVAL.matcher(Deadline.guard(body));

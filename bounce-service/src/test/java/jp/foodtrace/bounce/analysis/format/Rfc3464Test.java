@@ -2,7 +2,6 @@ package jp.foodtrace.bounce.analysis.format;
 
 import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.HARD;
 import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.SOFT;
-import static jp.foodtrace.bounce.analysis.format.FormatTable.noRecipient;
 import static jp.foodtrace.bounce.analysis.format.FormatTable.row;
 
 import java.util.List;
@@ -33,36 +32,6 @@ class Rfc3464Test {
             row("lhost-messagingserver-11.eml", "kijitora@example.jp",                                         "5.1.8",   "501", "rejected",        SOFT,  "RFC3464"),
             row("lhost-sendgrid-01.eml",        "kijitora@example.jp",                                         "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
             row("lhost-sendgrid-03.eml",        "kijitora@example.org",                                        "5.0.947", "",    "expired",         SOFT,  "RFC3464"),
-            row("lhost-sendmail-01.eml",        "userunknown@bouncehammer.jp",                                 "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-03.eml",        "bounce0@example.org",                                         "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-05.eml",        "kijitora@example.org",                                        "5.2.3",   "552", "exceedlimit",     SOFT,  "RFC3464"),
-            row("lhost-sendmail-07.eml",        "kijitora@example.org",                                        "5.7.1",   "554", "norelaying",      SOFT,  "RFC3464"),
-            row("lhost-sendmail-09.eml",        "kijitora@example.co.jp",                                      "5.7.9",   "554", "policyviolation", SOFT,  "RFC3464"),
-            row("lhost-sendmail-11.eml",        "kijitora@example.co.jp",                                      "4.4.7",   "",    "networkerror",    SOFT,  "RFC3464"),
-            row("lhost-sendmail-13.eml",        "kijitora@example.or.jp",                                      "5.3.0",   "",    "systemerror",     SOFT,  "RFC3464"),
-            noRecipient("lhost-sendmail-15.eml"),                                                                                                                       // reference: kijitora@example.org, hostunknown, 5.1.2, reply 550
-            row("lhost-sendmail-17.eml",        "kijitora@example.net",                                        "5.1.6",   "551", "hasmoved",        HARD,  "RFC3464"),  // reference: no reply code
-            row("lhost-sendmail-19.eml",        "kijitora@ntt.example.ne.jp",                                  "5.2.0",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("lhost-sendmail-21.eml",        "kijitora@cat.example.ne.jp",                                  "4.4.7",   "",    "blocked",         SOFT,  "RFC3464"),
-            row("lhost-sendmail-24.eml",        "neko@xn--cesupi09d.jp",                                       "5.1.2",   "550", "hostunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-26.eml",        "this-local-part-does-not-exist-on-the-system@gol.com",        "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-28.eml",        "this-local-part-does-not-exist-on-the-system@uqmobile.jp",    "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-30.eml",        "this-local-part-does-not-exist-on-the-system@y-mobile.ne.jp", "4.4.7",   "",    "expired",         SOFT,  "RFC3464"),  // reference: reply 421
-            row("lhost-sendmail-32.eml",        "nyaaan@neko.example.jp",                                      "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-34.eml",        "libsisimai@example.jp",                                       "5.7.0",   "552", "policyviolation", SOFT,  "RFC3464"),
-            row("lhost-sendmail-36.eml",        "kijitora@nyaan.example.com",                                  "5.7.1",   "550", "blocked",         SOFT,  "RFC3464"),
-            row("lhost-sendmail-38.eml",        "kijitora@example.com",                                        "5.7.1",   "550", "spamdetected",    SOFT,  "RFC3464"),
-            row("lhost-sendmail-40.eml",        "kijitora@ntt.example.ne.jp",                                  "5.2.0",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("lhost-sendmail-42.eml",        "nekochan@libsisimai.org",                                     "5.1.2",   "550", "hostunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-44.eml",        "kijitora@rokujo.example.jp",                                  "5.6.0",   "552", "contenterror",    SOFT,  "RFC3464"),
-            row("lhost-sendmail-46.eml",        "pseudo-local-part-kijitora-nyaaan@laposte.net",               "5.5.0",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-48.eml",        "pseudo-local-part-kijitora-nyaan@sfr.fr",                     "5.7.1",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("lhost-sendmail-50.eml",        "otsu-sakaba-hunter-neko-nyaaaaaaan@ezweb.ne.jp",              "5.2.0",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("lhost-sendmail-52.eml",        "otsu-sakaba-hunter-neko-nyaaaaaaan@au.com",                   "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("lhost-sendmail-54.eml",        "kijitora@neko.example.jp",                                    "4.4.7",   "",    "expired",         SOFT,  "RFC3464"),
-            row("lhost-sendmail-56.eml",        "neko-nyaan@icloud.example.com",                               "5.5.0",   "554", "blocked",         SOFT,  "RFC3464"),
-            row("lhost-sendmail-58.eml",        "info@example.jp",                                             "5.7.1",   "550", "securityerror",   SOFT,  "RFC3464"),  // reference: policyviolation
-            row("lhost-sendmail-60.eml",        "kijitora-cat@google.example.com",                             "5.7.26",  "550", "blocked",         SOFT,  "RFC3464"),
             row("lhost-surfcontrol-01.eml",     "kijitora@example.com",                                        "5.0.0",   "550", "filtered",        SOFT,  "RFC3464"),
             row("lhost-surfcontrol-03.eml",     "kijitora@example.net",                                        "5.0.0",   "554", "systemerror",     SOFT,  "RFC3464"),
             row("lhost-yandex-01.eml",          "kijitora@example.jp",                                         "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
@@ -82,15 +51,7 @@ class Rfc3464Test {
             row("rhost-aol-03.eml",             "mikeneko@example.jp",                                         "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
             row("rhost-aol-05.eml",             "nyan@haineko.org",                                            "5.4.4",   "",    "hostunknown",     HARD,  "RFC3464"),
             row("rhost-apple-01.eml",           "kijitora@example.jp",                                         "5.1.6",   "550", "hasmoved",        HARD,  "RFC3464"),
-            row("rhost-franceptt-01.eml",       "pseudo-local-part-kijitora-nyaaan@orange.fr",                 "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
-            row("rhost-godaddy-02.eml",         "kijitora@example.com",                                        "5.1.3",   "553", "blocked",         SOFT,  "RFC3464"),
-            row("rhost-google-01.eml",          "shironeko@example.ne.jp",                                     "5.2.1",   "550", "suspend",         SOFT,  "RFC3464"),
-            row("rhost-google-07.eml",          "kijitora-cat@google.example.com",                             "5.2.1",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("rhost-kddi-01.eml",            "otsu-sakaba-hunter-neko-nyaaaaaaan@ezweb.ne.jp",              "5.2.0",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("rhost-microsoft-01.eml",       "kijitora@example.com",                                        "5.7.606", "550", "blocked",         SOFT,  "RFC3464"),
-            row("rhost-microsoft-03.eml",       "kijitora@example.com",                                        "5.1.10",  "550", "userunknown",     HARD,  "RFC3464"),
-            row("rhost-nttdocomo-01.eml",       "azumakuniyuki@ntt.docomo.example.ne.jp",                      "5.2.0",   "550", "filtered",        SOFT,  "RFC3464"),
-            row("rhost-yahooinc-03.eml",        "this-local-part-does-not-exist@yahoo.com",                    "5.0.0",   "554", "filtered",        SOFT,  "RFC3464"));
+            row("rhost-microsoft-03.eml",       "kijitora@example.com",                                        "5.1.10",  "550", "userunknown",     HARD,  "RFC3464"));
 
     @TestFactory
     Stream<DynamicTest> corpusSamplesGiveExactlyTheTabledFacts() {
