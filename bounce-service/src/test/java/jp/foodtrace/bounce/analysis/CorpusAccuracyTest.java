@@ -31,7 +31,7 @@ class CorpusAccuracyTest {
     private static final double REQUIRED_AGREEMENT = 0.95;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final BounceAnalyzer analyzer = new BounceAnalyzer();
+    private final BounceAnalyzer analyzer = BounceAnalyzer.withDeliveries();
 
     @Test
     void analyzerAgreesWithReferenceOnSampleCorpus() throws IOException {

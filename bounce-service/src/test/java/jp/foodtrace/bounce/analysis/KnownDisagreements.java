@@ -9,8 +9,6 @@ import java.util.Map;
  */
 final class KnownDisagreements {
     static final Map<String, String> ROWS = Map.ofEntries(
-            Map.entry("lhost-amazonses-12.eml success@simulator.amazonses.com",
-                    "SES 'Delivery' notification: the reference lists successful deliveries (reason delivered, 2.6.0); the analyzer reports bounces, complaints and auto-replies only"),
             Map.entry("lhost-dragonfly-27.eml *",
                     "reference wrong: it has no DragonFly Mail Agent parser and reports nothing; the message is a real bounce and the analyzer reads it"),
             Map.entry("lhost-verizon-01.eml 0000000000@vzwpix.com",
@@ -21,8 +19,6 @@ final class KnownDisagreements {
                     "the real delivery report is inside the attached message (outer notice to 'NotificationRecipients'); we treat the attachment as the original message"),
             Map.entry("rfc3464-01.eml userunknown@bouncehammer.jp",
                     "reference wrong: Status 5.1.1 and '550 5.1.1 ... User Unknown' say unknown user, the reference reports mailboxfull"),
-            Map.entry("rfc3464-04.eml kijitora@mailx-53.neko.example.edu",
-                    "report without diagnostic text: the reference takes a local-mailer error from the prose (mailererror); we keep undefined"),
             Map.entry("rfc3834-05.eml karl@hanz.de",
                     "reference wrong: an auto-reply (Auto-Submitted: auto-replied) giving a new address; the reference reads that address as a failed recipient, we report the auto-reply of the sender"),
             Map.entry("not-bounces/rb-issue-368-bug.eml *",

@@ -37,7 +37,7 @@ class Rfc3464Test {
             row("lhost-yandex-01.eml",          "kijitora@example.jp",                                         "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
             row("lhost-yandex-03.eml",          "kijitora@6jo.example.jp",                                     "4.4.1",   "",    "expired",         SOFT,  "RFC3464"),
             row("rfc3464-01.eml",               "userunknown@bouncehammer.jp",                                 "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),  // reference: mailboxfull, no reply code
-            row("rfc3464-04.eml",               "kijitora@mailx-53.neko.example.edu",                          "5.5.0",   "",    "undefined",       SOFT,  "RFC3464"),  // reference: mailererror, reply 554
+            row("rfc3464-04.eml",               "kijitora@mailx-53.neko.example.edu",                          "5.5.0",   "554", "mailererror",     SOFT,  "RFC3464"),
             row("rfc3464-07.eml",               "kijitora@example.net",                                        "4.4.0",   "",    "expired",         SOFT,  "RFC3464"),
             row("rfc3464-09.eml",               "kijitora-cat@mx4.gr3.example.jp",                             "4.3.0",   "",    "mailboxfull",     SOFT,  "RFC3464"),
             row("rfc3464-26.eml",               "kijitora@example.or.jp",                                      "5.1.1",   "550", "userunknown",     HARD,  "RFC3464"),
