@@ -13,8 +13,6 @@ final class KnownDisagreements {
                     "reference wrong: it has no DragonFly Mail Agent parser and reports nothing; the message is a real bounce and the analyzer reads it"),
             Map.entry("lhost-verizon-01.eml 0000000000@vzwpix.com",
                     "Verizon MMS gateway notice ('Message could not be delivered to mobile') has no format class yet"),
-            Map.entry("lhost-x2-07.eml kijitora@example.co.jp",
-                    "'Delivery failed: address' notice from an unnamed MTA with a Microsoft loop error; no format class reads this layout yet"),
             Map.entry("lhost-x5-01.eml kijitora@neko.example.org",
                     "the real delivery report is inside the attached message (outer notice to 'NotificationRecipients'); we treat the attachment as the original message"),
             Map.entry("rfc3464-01.eml userunknown@bouncehammer.jp",

@@ -22,6 +22,7 @@ class PlainTextTest {
             row("lhost-verizon-01.eml",   "0000000000@vzwpix.com",           "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: userunknown, 5.0.911
             row("lhost-x1-01.eml",        "kijitora@example.co.jp",          "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
             row("lhost-x1-03.eml",        "kijitora@example.org",            "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
+            row("lhost-x2-07.eml", "kijitora@example.co.jp", "5.4.14", "554", "networkerror", SOFT, "PlainText"),
             row("rfc3464-37.eml",         "kijitora@neko.nyaan.example.com", "5.0.912", "",    "hostunknown",  HARD,  "PlainText"),
             row("rfc3464-39.eml",         "kijitora@nyaan.example.net",      "5.0.901", "",    "onhold",       SOFT,  "PlainText"));
 
