@@ -138,7 +138,7 @@ public final class BounceAnalyzer {
                 reply = "";
             }
         }
-        if ("feedback".equals(reason) || "vacation".equals(reason)) {
+        if ("feedback".equals(reason)) {
             status = "";
         }
         return new BounceFact(d.recipient, reason, status, hard, d.action, reply, d.diagnosticType,

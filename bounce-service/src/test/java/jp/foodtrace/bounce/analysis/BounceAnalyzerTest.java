@@ -90,6 +90,14 @@ class BounceAnalyzerTest {
     }
 
     @Test
+    void autoReplyReadFromAReportKeepsTheReportsStatus() {
+        BounceFact f = analyze(plainDsn("5.0.0", "smtp", "550 I am away on vacation"), StandardCharsets.US_ASCII).get(0);
+        assertEquals("vacation", f.reason());
+        assertEquals("5.0.0", f.deliveryStatus());
+        assertNull(f.hardBounce());
+    }
+
+    @Test
     void postfixNoticeGivesTheSmtpStage() {
         String mail = dsn("5.0.0", "550 <kijitora@example.org>: Recipient address rejected.").replace(
                 "This is the mail system at host mx.example.jp.\n",
