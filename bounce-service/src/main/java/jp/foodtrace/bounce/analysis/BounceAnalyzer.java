@@ -25,6 +25,25 @@ public final class BounceAnalyzer {
             java.util.regex.Pattern.compile("[45]\\.[1-9]\\.[1-9]");
 
     private final FormatOrder formats = new FormatOrder();
+    private final boolean deliveries;
+
+    /** Reports bounces, complaints and auto-replies; successful deliveries are left out. */
+    public BounceAnalyzer() {
+        this(false);
+    }
+
+    private BounceAnalyzer(boolean deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * Also reports successful deliveries (a DSN's "Action: delivered" with a 2.x.x status, an
+     * SES "Delivery" notification) as reason {@code delivered}, as Sisimai does when asked for
+     * them; for comparing with such a run. The service does not record deliveries.
+     */
+    public static BounceAnalyzer withDeliveries() {
+        return new BounceAnalyzer(true);
+    }
 
     public List<BounceFact> analyze(byte[] raw) {
         MailMessage mail = MailMessage.parse(raw);
@@ -38,7 +57,7 @@ public final class BounceAnalyzer {
                 if (d.agent.isEmpty()) {
                     d.agent = format.name();
                 }
-                BounceFact fact = settle(d, mail);
+                BounceFact fact = settle(d, mail, deliveries);
                 if (fact != null) {
                     facts.add(fact);
                 }
@@ -49,9 +68,13 @@ public final class BounceAnalyzer {
     }
 
     /** Fills in what the parser left open: status from the text, reason, action, hard/soft. */
-    private static BounceFact settle(Delivery d, MailMessage mail) {
+    private static BounceFact settle(Delivery d, MailMessage mail, boolean deliveries) {
         // "@mx.example.org" (a bare source route) names a host, not a mailbox
-        if (d.recipient.indexOf('@') <= 0 || d.status.startsWith("2.")) {
+        if (d.recipient.indexOf('@') <= 0) {
+            return null;
+        }
+        boolean delivered = d.status.startsWith("2.") || "delivered".equals(d.reason);
+        if (delivered && !deliveries) {
             return null;
         }
         if (!d.diagnosis.isEmpty()) {
@@ -82,7 +105,9 @@ public final class BounceAnalyzer {
         }
         String reason = d.reason;
         if (reason.isEmpty() || ReasonClassifier.REFINABLE.contains(reason)) {
-            String byHost = RemoteHosts.reason(d);
+            List<String> received = mail.headers().all("received");
+            String receivedBy = received.isEmpty() ? "" : RemoteHosts.receivedBy(received.get(received.size() - 1));
+            String byHost = RemoteHosts.reason(d, receivedBy);
             reason = byHost.isEmpty() ? ReasonClassifier.classify(d) : byHost;
         }
         if (d.action.isEmpty()) {
@@ -113,7 +138,7 @@ public final class BounceAnalyzer {
                 reply = "";
             }
         }
-        if ("feedback".equals(reason) || "vacation".equals(reason)) {
+        if ("feedback".equals(reason)) {
             status = "";
         }
         return new BounceFact(d.recipient, reason, status, hard, d.action, reply, d.diagnosticType,

@@ -61,6 +61,69 @@ class BounceAnalyzerTest {
         return analyzer.analyze(message.getBytes(charset));
     }
 
+    /** A plain RFC 3464 report under a subject no server format claims. */
+    private static String plainDsn(String status, String type, String diagnostic) {
+        return dsn(status, diagnostic).replace("Subject: Undelivered Mail Returned to Sender", "Subject: Delivery report")
+                .replace("Diagnostic-Code: smtp; ", "Diagnostic-Code: " + type + "; ");
+    }
+
+    @Test
+    void successfulDeliveriesAreReportedOnlyWhenAskedFor() {
+        byte[] mail = dsn("2.0.0", "250 2.0.0 OK").replace("Action: failed", "Action: delivered")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(List.of(), analyzer.analyze(mail));
+        List<BounceFact> facts = BounceAnalyzer.withDeliveries().analyze(mail);
+        assertEquals(1, facts.size());
+        assertEquals("delivered", facts.get(0).reason());
+        assertEquals("2.0.0", facts.get(0).deliveryStatus());
+        assertNull(facts.get(0).hardBounce());
+    }
+
+    @Test
+    void statusCodeReasonStandsOverTheLocalMailerType() {
+        // 5.3.0 names a reason (systemerror); only a code that names none falls back to the type
+        assertEquals("systemerror", analyze(plainDsn("5.3.0", "X-Unix", "77"), StandardCharsets.US_ASCII).get(0).reason());
+        assertEquals("mailererror", analyze(plainDsn("5.0.0", "X-Unix", "77"), StandardCharsets.US_ASCII).get(0).reason());
+        assertEquals("hostunknown",
+                analyze(plainDsn("5.1.2", "X-Postfix", "Host or domain name not found"), StandardCharsets.US_ASCII)
+                        .get(0).reason());
+    }
+
+    @Test
+    void autoReplyReadFromAReportKeepsTheReportsStatus() {
+        BounceFact f = analyze(plainDsn("5.0.0", "smtp", "550 I am away on vacation"), StandardCharsets.US_ASCII).get(0);
+        assertEquals("vacation", f.reason());
+        assertEquals("5.0.0", f.deliveryStatus());
+        assertNull(f.hardBounce());
+    }
+
+    @Test
+    void postfixNoticeGivesTheSmtpStage() {
+        String mail = dsn("5.0.0", "550 <kijitora@example.org>: Recipient address rejected.").replace(
+                "This is the mail system at host mx.example.jp.\n",
+                """
+                This is the mail system at host mx.example.jp.
+
+                                   The mail system
+
+                <kijitora@example.org>: host mx.example.org[192.0.2.1] said: 550
+                    <kijitora@example.org>: Recipient address rejected. (in reply to RCPT
+                    TO command)
+                """);
+        BounceFact f = analyze(mail, StandardCharsets.US_ASCII).get(0);
+        assertEquals("Postfix", f.reportingAgent());
+        assertEquals("userunknown", f.reason());
+        assertEquals(Boolean.TRUE, f.hardBounce());
+    }
+
+    @Test
+    void providerRulesSeeTheReportingMta() {
+        // Exchange Online's 5.1.10 is an unknown recipient; the status code alone says notaccept
+        String mail = plainDsn("5.1.10", "smtp", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found")
+                .replace("Reporting-MTA: dns; mx.example.jp", "Reporting-MTA: dns; AB1PR01MB0001.namprd01.prod.outlook.com");
+        assertEquals("userunknown", analyze(mail, StandardCharsets.US_ASCII).get(0).reason());
+    }
+
     @Test
     void unknownUserIsHardBounceWithOriginalMessageId() {
         List<BounceFact> facts = analyze(dsn("5.1.1", "550 5.1.1 <kijitora@example.org>: User unknown"),

@@ -121,6 +121,19 @@ public final class AmazonSes implements BounceFormat {
                 d.date = Json.string(complaint, "timestamp");
                 out.add(d);
             }
+        } else if (type.equals("Delivery")) {
+            // a success notification: reported only by an analyzer asked for deliveries
+            Map<String, Object> delivery = Json.object(payload, "delivery");
+            String response = Json.string(delivery, "smtpResponse");
+            for (Object r : Json.array(delivery, "recipients")) {
+                Delivery d = new Delivery(Text.address(r instanceof String s ? s : ""));
+                d.diagnosis = response;
+                d.status = StatusCodes.find(response);
+                d.reason = "delivered";
+                d.action = "delivered";
+                d.date = Json.string(delivery, "timestamp");
+                out.add(d);
+            }
         }
         out.removeIf(d -> d.recipient.isEmpty());
         return out.isEmpty() ? null : out;

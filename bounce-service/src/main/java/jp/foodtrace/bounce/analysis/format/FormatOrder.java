@@ -26,7 +26,7 @@ public final class FormatOrder {
             new V5sendmail(), new PowerMta(), new McAfee(), new OpenSmtpd(), new IMailServer(), new Notes(),
             new Domino(), new MessageLabs(), new Activehunter(), new ApacheJames(), new MailFoundry(),
             new MailMarshal(), new Fml(), new Zoho(), new Gmx(), new EinsUndEins(), new X2(), new X3(), new X6(),
-            new Qmail(), new Exim(),
+            new Sendmail(), new Postfix(), new Qmail(), new Exim(),
             // standards and fallbacks
             new Rfc3464(), new PlainText(), new Rfc3834());
 

@@ -18,7 +18,8 @@ import jp.foodtrace.bounce.analysis.Delivery;
  */
 final class ProseScanner {
     private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^\\s*(?:(?:recipient|to|address|original recipient|user)\\s*(?:address)?\\s*:\\s*)?"
+            "^\\s*(?:(?:recipient|to|address|original recipient|user|delivery failed|failed recipient|intended recipient"
+                    + "|error-for|undeliverable address|unknown user|rcpt to|mailbox is full)\\s*(?:address)?\\s*:\\s*)?"
                     + "[\"']?<?([^\\s<>@\"'(),;:]+@[^\\s<>@\"'(),;:]+)>?[\"']?\\s*[:.,]?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_CODE = Pattern.compile("\\b[45]\\d\\d\\b");

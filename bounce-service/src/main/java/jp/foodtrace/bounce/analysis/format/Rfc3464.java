@@ -41,7 +41,69 @@ public final class Rfc3464 implements BounceFormat {
                 d.diagnosis = ProseScanner.diagnosisFor(prose, d.recipient);
             }
         }
+        Delivery first = found.get(0);
+        if (!first.hasDiagnosis()) {
+            first.diagnosis = errorLines(prose, mail.headers().get("content-type"));
+        }
         return found;
+    }
+
+    private static final String[] NOTICE_STARTS = {
+            "the original message was received at ", "this report relates to your message",
+            "your message could not be delivered", "your message was not delivered to the following recipients"};
+
+    /**
+     * The notice's own error lines ("554 ... Service unavailable", "&lt;a@b&gt;: ...") when the
+     * report has no Diagnostic-Code: lines of the notice, after its opening sentence (from the
+     * start in a MIME message), that begin with an SMTP reply code or an address in angle brackets.
+     */
+    static String errorLines(String prose, String contentType) {
+        boolean reading = contentType.toLowerCase(Locale.ROOT).contains("multipart/");
+        StringBuilder out = new StringBuilder();
+        for (String line : prose.split("\n")) {
+            if (!reading) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                for (String start : NOTICE_STARTS) {
+                    reading |= lower.startsWith(start);
+                }
+                continue;
+            }
+            if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '-') {
+                continue;
+            }
+            if (startsWithReplyCode(line) || startsWithBracketedAddress(line)) {
+                out.append(' ').append(line);
+            }
+        }
+        return Text.squeeze(out.toString()).strip();
+    }
+
+    /** "550 " or "550\t": a 4xx/5xx code and blank space. */
+    private static boolean startsWithReplyCode(String line) {
+        return line.length() > 4 && (line.charAt(0) == '4' || line.charAt(0) == '5')
+                && Character.isDigit(line.charAt(1)) && Character.isDigit(line.charAt(2))
+                && (line.charAt(3) == ' ' || line.charAt(3) == '\t');
+    }
+
+    /** "&lt;local@domain&gt; " or "&lt;local@domain&gt;: " with exactly one '@' inside. */
+    private static boolean startsWithBracketedAddress(String line) {
+        if (!line.startsWith("<")) {
+            return false;
+        }
+        int gt = line.indexOf('>');
+        if (gt < 0) {
+            return false;
+        }
+        String inside = line.substring(1, gt);
+        int at = inside.indexOf('@');
+        if (at <= 0 || at == inside.length() - 1 || inside.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        int i = gt + 1;
+        if (i < line.length() && line.charAt(i) == ':') {
+            i++;
+        }
+        return i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t');
     }
 
     /** The human-readable text before the first report part. */

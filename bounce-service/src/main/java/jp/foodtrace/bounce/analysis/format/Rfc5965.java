@@ -18,6 +18,10 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * in the To of the quoted message.
  */
 public final class Rfc5965 implements BounceFormat {
+    /** The recipient of a complaint that names none (RFC 2606 reserves .invalid). */
+    public static final String UNDISCLOSED_RECIPIENT = "undisclosed-recipient-in-headers@libsisimai.org.invalid";
+    private static final int MAX_DIAGNOSIS = 4096;
+
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:\\s*([\\w.-]+)");
     private static final Pattern RECIPIENT_FIELD = Pattern.compile(
             "(?im)^(?:Original-Rcpt-To|Removal-Recipient):\\s*(.+)$");
@@ -61,12 +65,20 @@ public final class Rfc5965 implements BounceFormat {
             addAll(mail.original().get("to"), recipients);
         }
         if (recipients.isEmpty()) {
-            return null;
+            // still a complaint, which counts against the sender's complaint rate: a reserved
+            // (.invalid) placeholder as in Sisimai stands for the undisclosed recipient
+            recipients.add(UNDISCLOSED_RECIPIENT);
         }
         String arrival = "";
         Matcher ad = ARRIVAL.matcher(Deadline.guard(body));
         if (ad.find()) {
             arrival = ad.group(1).trim();
+        }
+        String prose = Rfc3464.prose(mail.report());
+        // the human-readable part of a report is a few lines; a huge one is cut, not read whole
+        String diagnosis = Text.squeeze(prose.length() > 2 * MAX_DIAGNOSIS ? prose.substring(0, 2 * MAX_DIAGNOSIS) : prose);
+        if (diagnosis.length() > MAX_DIAGNOSIS) {
+            diagnosis = diagnosis.substring(0, MAX_DIAGNOSIS);
         }
         List<Delivery> out = new ArrayList<>();
         for (String r : recipients) {
@@ -74,7 +86,7 @@ public final class Rfc5965 implements BounceFormat {
             d.reason = "feedback";
             d.feedbackType = feedbackType;
             d.date = arrival;
-            d.diagnosis = Text.squeeze(Rfc3464.prose(mail.report()));
+            d.diagnosis = diagnosis;
             out.add(d);
         }
         return out;

@@ -88,6 +88,11 @@ public final class ReasonClassifier {
                 return r.text();
             }
         }
+        if (!found.isEmpty()) {
+            // the status code's own reason stands when no phrase says more; the rules below are
+            // only for codes that name no reason (x.0.0, malformed, none)
+            return found;
+        }
         String klass = d.status.length() >= 3 ? d.status.substring(0, 3) : d.status;
         if (klass.equals("5.6") || klass.equals("4.6")) {
             return "contenterror";

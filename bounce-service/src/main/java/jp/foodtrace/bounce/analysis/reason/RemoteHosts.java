@@ -119,12 +119,61 @@ public final class RemoteHosts {
 
     /** The provider-specific reason, or "" when the provider is unknown or its rules say nothing. */
     public static String reason(Delivery d) {
-        Host host = provider(d.remoteMta);
-        if (host == null) {
+        return reason(d, "");
+    }
+
+    /**
+     * The provider's reason. The remote host is the report's Remote-MTA, else its Reporting-MTA,
+     * else {@code receivedBy} (the receiving host of the bounce's first hop); when that host is
+     * no known provider or its rules say nothing, the recipient's domain is tried.
+     */
+    public static String reason(Delivery d, String receivedBy) {
+        String remote = !d.remoteMta.isBlank() ? d.remoteMta : !d.reportingMta.isBlank() ? d.reportingMta : receivedBy;
+        Host host = provider(remote);
+        String found = host == null ? "" : reason(host, d);
+        if (found.isEmpty()) {
             int at = d.recipient.lastIndexOf('@');
-            host = provider(at < 0 ? "" : d.recipient.substring(at + 1));
+            Host byDomain = provider(at < 0 ? "" : d.recipient.substring(at + 1));
+            found = byDomain == null ? "" : reason(byDomain, d);
         }
-        return host == null ? "" : reason(host, d);
+        return found;
+    }
+
+    /**
+     * The receiving host ("by ...") of a Received header: after the last " by " of a
+     * "from ... by host" header, else after the first "by"; "" for qmail's "invoked" lines.
+     */
+    public static String receivedBy(String received) {
+        if (received == null || received.isEmpty() || received.contains(" invoked ")) {
+            return "";
+        }
+        String[] tokens = received.strip().split("[ \t\r\n]+");
+        String by = "";
+        if (tokens.length > 3 && tokens[0].equals("from")) {
+            for (int i = tokens.length - 2; i >= 2; i--) {
+                if (tokens[i].equals("by")) {
+                    by = tokens[i + 1];
+                    break;
+                }
+            }
+        }
+        if (by.isEmpty()) {
+            for (int i = 0; i + 1 < tokens.length; i++) {
+                if (tokens[i].endsWith("by") && (tokens[i].length() == 2
+                        || !Character.isLetterOrDigit(tokens[i].charAt(tokens[i].length() - 3)))) {
+                    by = tokens[i + 1];
+                    break;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(by.length());
+        for (int i = 0; i < by.length(); i++) {
+            char c = by.charAt(i);
+            if ("()[];?".indexOf(c) < 0) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Host provider(String name) {

@@ -1,6 +1,7 @@
 package jp.foodtrace.bounce.analysis.format;
 
 import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.HARD;
+import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.NONE;
 import static jp.foodtrace.bounce.analysis.format.ExpectationRow.Bounce.SOFT;
 import static jp.foodtrace.bounce.analysis.format.FormatTable.row;
 
@@ -18,6 +19,7 @@ class AmazonSesTest {
             row("lhost-amazonses-06.eml", "bounce@simulator.amazonses.com",  "5.1.1", "550", "userunknown",   HARD,  "AmazonSES"),
             row("lhost-amazonses-08.eml", "e@neko.nyaan.example.org",        "5.7.9", "550", "securityerror", SOFT,  "AmazonSES"),
             row("lhost-amazonses-10.eml", "bounce@simulator.amazonses.com",  "5.1.1", "550", "userunknown",   HARD,  "AmazonSES"),
+            row("lhost-amazonses-12.eml", "success@simulator.amazonses.com", "2.6.0", "250", "delivered",     NONE,  "AmazonSES"),
             row("lhost-amazonses-14.eml", "sironeko@neko.example.org",       "5.7.1", "554", "blocked",       SOFT,  "AmazonSES"),
             row("lhost-amazonses-16.eml", "kijitora@example.com",            "5.7.1", "521", "blocked",       SOFT,  "AmazonSES"),
             row("lhost-amazonses-18.eml", "kijitora@neko.nyaan.example.edu", "5.4.4", "550", "hostunknown",   HARD,  "AmazonSES"),

@@ -32,7 +32,7 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * fails its own table instead of passing unnoticed.
  */
 final class FormatTable {
-    private static final BounceAnalyzer ANALYZER = new BounceAnalyzer();
+    private static final BounceAnalyzer ANALYZER = BounceAnalyzer.withDeliveries();
 
     private FormatTable() {
     }

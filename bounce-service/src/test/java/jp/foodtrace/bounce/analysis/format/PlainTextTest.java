@@ -15,8 +15,6 @@ class PlainTextTest {
             //  file                      recipient                          status     reply  reason          bounce agent
             row("lhost-biglobe-01.eml",   "postmaster@mxr.biglobe.ne.jp",    "5.0.922", "",    "mailboxfull",  SOFT,  "PlainText"),
             row("lhost-dragonfly-27.eml", "neko-nyaan@example.org",          "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: no bounce
-            row("lhost-postfix-07.eml",   "kijitora@user.example.or.jp",     "5.0.910", "",    "filtered",     SOFT,  "PlainText"),  // reference: reply 550
-            row("lhost-postfix-34.eml",   "kijitora@example.com",            "5.0.944", "",    "networkerror", SOFT,  "PlainText"),
             row("lhost-qmail-21.eml",     "libgsasl7-dev@email.example.jp",  "5.1.1",   "",    "userunknown",  HARD,  "PlainText"),
             row("lhost-qmail-23.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
             row("lhost-qmail-25.eml",     "mailboxfull@libsisimai.net",      "5.2.2",   "552", "mailboxfull",  SOFT,  "PlainText"),
@@ -24,6 +22,7 @@ class PlainTextTest {
             row("lhost-verizon-01.eml",   "0000000000@vzwpix.com",           "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: userunknown, 5.0.911
             row("lhost-x1-01.eml",        "kijitora@example.co.jp",          "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
             row("lhost-x1-03.eml",        "kijitora@example.org",            "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
+            row("lhost-x2-07.eml", "kijitora@example.co.jp", "5.4.14", "554", "networkerror", SOFT, "PlainText"),
             row("rfc3464-37.eml",         "kijitora@neko.nyaan.example.com", "5.0.912", "",    "hostunknown",  HARD,  "PlainText"),
             row("rfc3464-39.eml",         "kijitora@nyaan.example.net",      "5.0.901", "",    "onhold",       SOFT,  "PlainText"));
 

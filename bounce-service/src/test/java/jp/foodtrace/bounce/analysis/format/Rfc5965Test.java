@@ -13,6 +13,7 @@ class Rfc5965Test {
     private static final List<ExpectationRow> TABLE = List.of(
             //  file          recipient                 status reply reason      bounce agent
             row("arf-01.eml", "redacted@example.net",   "",    "",   "feedback", NONE,  "Feedback-Loop"),
+            row("arf-11.eml", Rfc5965.UNDISCLOSED_RECIPIENT, "", "", "feedback", NONE, "Feedback-Loop"),
             row("arf-14.eml", "kijitora@y.example.com", "",    "",   "feedback", NONE,  "Feedback-Loop"),
             row("arf-16.eml", "kijitora@example.com",   "",    "",   "feedback", NONE,  "Feedback-Loop"),
             row("arf-16.eml", "sironeko@example.com",   "",    "",   "feedback", NONE,  "Feedback-Loop"),
