@@ -22,8 +22,10 @@ import jp.foodtrace.bounce.analysis.BounceAnalyzer;
 import jp.foodtrace.bounce.analysis.BounceFact;
 
 /**
- * {@code analyze FILE_OR_DIR...}: one JSON line per recipient of every bounce found; nothing for
- * messages that are not bounces. Exit status 2 when an argument does not exist.
+ * {@code analyze [--no-deliveries] FILE_OR_DIR...}: one JSON line per recipient of every bounce
+ * found, and of every delivery a report states (reason {@code delivered}, as Sisimai reports them
+ * when asked; {@code --no-deliveries} leaves them out, as the service does); nothing for messages
+ * that are not bounces. Exit status 2 when an argument does not exist.
  *
  * <p>Files are analysed in the order of the arguments, a directory's files sorted by path. From
  * {@value #PARALLEL_FROM} files on, a bounded pool ({@code -Danalyze.threads}, default the number
@@ -34,6 +36,7 @@ public final class AnalyzeCommand {
     /** Fewer files than this are analysed on the calling thread: a pool would only cost start-up. */
     static final int PARALLEL_FROM = 64;
     private static final int MAX_RUN = 64;
+    static final String NO_DELIVERIES = "--no-deliveries";
 
     private AnalyzeCommand() {
     }
@@ -52,7 +55,12 @@ public final class AnalyzeCommand {
     static int run(String[] args, int threads, OutputStream out, PrintStream err) throws IOException {
         List<Path> files = new ArrayList<>();
         boolean missing = false;
+        boolean deliveries = true;
         for (String arg : args) {
+            if (NO_DELIVERIES.equals(arg)) {
+                deliveries = false;
+                continue;
+            }
             Path path = Path.of(arg);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
@@ -65,7 +73,7 @@ public final class AnalyzeCommand {
                 missing = true;
             }
         }
-        BounceAnalyzer analyzer = new BounceAnalyzer();
+        BounceAnalyzer analyzer = deliveries ? BounceAnalyzer.withDeliveries() : new BounceAnalyzer();
         if (threads <= 1 || files.size() < PARALLEL_FROM) {
             for (int from = 0; from < files.size(); from += MAX_RUN) {
                 analyze(analyzer, files, from, Math.min(files.size(), from + MAX_RUN)).writeTo(out, err);

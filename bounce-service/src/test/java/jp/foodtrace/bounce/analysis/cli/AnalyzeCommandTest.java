@@ -2,6 +2,7 @@ package jp.foodtrace.bounce.analysis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ class AnalyzeCommandTest {
 
     @Test
     void oneThreadWritesOneLinePerFactFileByFileInPathOrder() throws IOException {
-        BounceAnalyzer analyzer = new BounceAnalyzer();
+        BounceAnalyzer analyzer = BounceAnalyzer.withDeliveries();
         StringBuilder expected = new StringBuilder();
         List<Path> files;
         try (Stream<Path> list = Files.list(TestCorpus.dev())) {
@@ -54,6 +55,17 @@ class AnalyzeCommandTest {
         assertEquals(expected.toString(), serial);
         assertEquals(expected.toString(), new String(run(new String[] { TestCorpus.dev().toString() }, 3),
                 StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void deliveriesAreReportedUnlessLeftOut() throws IOException {
+        String all = new String(run(new String[] { TestCorpus.dev().toString() }, 1), StandardCharsets.UTF_8);
+        String bouncesOnly = new String(run(new String[] { AnalyzeCommand.NO_DELIVERIES, TestCorpus.dev().toString() },
+                1), StandardCharsets.UTF_8);
+        assertTrue(all.contains("\"reason\":\"delivered\""), "the corpus has delivery reports");
+        assertFalse(bouncesOnly.contains("\"reason\":\"delivered\""), bouncesOnly);
+        assertEquals(all.lines().filter(l -> !l.contains("\"reason\":\"delivered\"")).toList(),
+                bouncesOnly.lines().toList());
     }
 
     @Test
