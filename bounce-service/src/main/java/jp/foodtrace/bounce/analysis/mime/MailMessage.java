@@ -143,17 +143,17 @@ public final class MailMessage {
                 || type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")
                 || type.equals("message/global-headers"))) {
             out.append('\n').append(ORIGINAL_MARK).append("\n\n");
-            out.append(decodeText(content, cte, ctHeader)).append('\n');
+            out.append(decodePart(content, cte, ctHeader)).append('\n');
             return;
         }
         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
                 || type.equals("message/feedback-report")) {
             out.append('\n').append(REPORT_MARK).append('\n');
-            out.append(decodeText(content, cte, ctHeader).stripLeading()).append('\n');
+            out.append(decodePart(content, cte, ctHeader).stripLeading()).append('\n');
             return;
         }
         if (type.isEmpty() || type.startsWith("text/") || depth == 0) {
-            String text = decodeText(content, cte, ctHeader);
+            String text = depth > 0 ? decodePart(content, cte, ctHeader) : decodeText(content, cte, ctHeader);
             if (type.equals("text/html")) {
                 text = Html.toText(text);
             }
@@ -163,6 +163,19 @@ public final class MailMessage {
             }
         }
         // images, archives and other attachments say nothing about the bounce
+    }
+
+    /**
+     * At most this many characters of a part inside a multipart message are analysed: a notice's
+     * own text, its delivery report and the returned message's headers fit many times over, and
+     * what lies beyond (a returned message's body, an attachment sent as text) says nothing about
+     * the bounce but would cost every rule a pass over it.
+     */
+    static final int MAX_PART_CHARS = 64 * 1024;
+
+    private static String decodePart(String content, String cte, String ctHeader) {
+        String text = decodeText(content, cte, ctHeader);
+        return text.length() > MAX_PART_CHARS ? text.substring(0, MAX_PART_CHARS) : text;
     }
 
     private static String decodeText(String content, String cte, String ctHeader) {
