@@ -30,7 +30,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class OpsTokenFilter implements ContainerRequestFilter {
 
     static final String METER = "suite.api.refused";
-    private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer";
 
     private final MeterRegistry meters;
@@ -55,13 +54,12 @@ public class OpsTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.substring(BEARER.length()).isBlank()) {
+        Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (bearer.isEmpty()) {
             refuse(request, "missing-token", "an ops token is required (Authorization: Bearer ...)");
             return;
         }
-        byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+        byte[] given = bearer.get().getBytes(StandardCharsets.UTF_8);
         Optional<byte[]> expected = token();
         if (expected.isEmpty() || !MessageDigest.isEqual(expected.get(), given)) {
             refuse(request, "wrong-token", "the ops token is not valid");

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.foodtrace.mail.sender.CallingSender;
 import jp.foodtrace.mail.sender.Sender;
 import jp.foodtrace.mail.sender.service.Senders;
+import jp.foodtrace.rest.BearerToken;
 import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.rest.ProblemMappers;
 
@@ -26,7 +27,6 @@ import jp.foodtrace.rest.ProblemMappers;
 public class SenderFilter {
 
     public static final String PROTECTED_PATH = "/v1/mail/";
-    private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer realm=\"mail-service\"";
 
     private final Senders senders;
@@ -45,12 +45,11 @@ public class SenderFilter {
         if (!path.startsWith(PROTECTED_PATH) && !path.equals("/v1/mail")) {
             return Optional.empty();
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.substring(BEARER.length()).isBlank()) {
+        Optional<String> token = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty()) {
             return refuse("missing-token", "a bearer token is required (Authorization: Bearer <token>)");
         }
-        Optional<Sender> sender = senders.authenticate(header.substring(BEARER.length()).strip());
+        Optional<Sender> sender = senders.authenticate(token.get());
         if (sender.isEmpty()) {
             return refuse("unknown-token", "the token is not valid");
         }

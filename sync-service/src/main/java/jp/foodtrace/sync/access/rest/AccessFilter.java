@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.foodtrace.rest.BearerToken;
 import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.rest.ProblemMappers;
 import jp.foodtrace.sync.access.AdminOnly;
@@ -27,7 +28,6 @@ import jp.foodtrace.sync.access.service.ClientService;
  */
 public class AccessFilter {
 
-    private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer realm=\"sync-service\"";
 
     private final ClientService clients;
@@ -46,12 +46,11 @@ public class AccessFilter {
         if (method == null || !request.getUriInfo().getPath().startsWith("/v1")) {
             return Optional.empty();
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.length() == BEARER.length()) {
+        Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (bearer.isEmpty()) {
             return refuse(401, "unauthenticated", "missing-token", "a bearer token is required");
         }
-        String token = header.substring(BEARER.length()).strip();
+        String token = bearer.get();
         boolean adminOnly = method.isAnnotationPresent(AdminOnly.class)
                 || resource.getResourceClass().isAnnotationPresent(AdminOnly.class);
         if (adminOnly) {
