@@ -1,13 +1,16 @@
 package jp.foodtrace.bounce.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.foodtrace.bounce.analysis.format.BounceFormat;
 import jp.foodtrace.bounce.analysis.format.FormatOrder;
 import jp.foodtrace.bounce.analysis.format.Text;
+import jp.foodtrace.bounce.analysis.mime.Headers;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 import jp.foodtrace.bounce.analysis.reason.ReasonClassifier;
 import jp.foodtrace.bounce.analysis.reason.RemoteHosts;
@@ -47,6 +50,42 @@ public final class BounceAnalyzer {
 
     public List<BounceFact> analyze(byte[] raw) {
         MailMessage mail = MailMessage.parse(raw);
+        List<BounceFact> facts = analyze(mail);
+        if (facts.isEmpty()) {
+            byte[] wrapped = wrappedReport(mail);
+            if (wrapped != null) {
+                // one level only: a report inside a report inside a report is not a format
+                return analyze(MailMessage.parse(wrapped));
+            }
+        }
+        return facts;
+    }
+
+    /**
+     * A notice that names no recipient itself but carries, as its attached message, a complete
+     * delivery report (RFC 6522 {@code multipart/report; report-type=delivery-status}): gateways
+     * that pass a downstream server's bounce on to the sender wrap it this way. The attached
+     * report is the bounce; {@code null} when the message is no such wrapper.
+     */
+    static byte[] wrappedReport(MailMessage mail) {
+        String body = mail.body();
+        int mark = body.indexOf(MailMessage.ORIGINAL_MARK);
+        if (mark < 0) {
+            return null;
+        }
+        String attached = body.substring(mark + MailMessage.ORIGINAL_MARK.length()).stripLeading();
+        int end = attached.indexOf("\n\n");
+        if (end < 0) {
+            return null;
+        }
+        String contentType = Headers.parse(attached.substring(0, end))
+                .get("content-type");
+        boolean report = contentType.toLowerCase(Locale.ROOT).startsWith("multipart/report")
+                && MailMessage.param(contentType, "report-type").equalsIgnoreCase("delivery-status");
+        return report ? attached.getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    private List<BounceFact> analyze(MailMessage mail) {
         for (BounceFormat format : formats.candidates(mail)) {
             List<Delivery> found = format.parse(mail);
             if (found == null || found.isEmpty()) {
@@ -184,7 +223,7 @@ public final class BounceAnalyzer {
      * search from every {@code <html>}.
      */
     static String withoutHtml(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (lower.length() != text.length() || !lower.contains("<html>")) {
             return text;
         }

@@ -67,6 +67,52 @@ class BounceAnalyzerTest {
                 .replace("Diagnostic-Code: smtp; ", "Diagnostic-Code: " + type + "; ");
     }
 
+    /** A gateway's notice that names nobody and attaches {@code attached} as the returned message. */
+    private static String wrapper(String attached) {
+        return """
+                From: "Mail Delivery Subsystem" <MAILER-DAEMON@gw.example.jp>
+                To: "NotificationRecipients" <notify@gw.example.jp>
+                Subject: Returned mail: User unknown
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="OUTER"
+
+                --OUTER
+                Content-Type: text/plain
+
+                ----- The following addresses had permanent delivery errors -----
+
+                --OUTER
+                Content-Type: message/rfc822
+
+                %s
+                --OUTER--
+                """.formatted(attached);
+    }
+
+    @Test
+    void aDeliveryReportAttachedToANoticeThatNamesNobodyIsTheBounce() {
+        List<BounceFact> facts = analyze(wrapper(dsn("5.1.1", "550 5.1.1 User unknown")), StandardCharsets.US_ASCII);
+        assertEquals(1, facts.size());
+        assertEquals("kijitora@example.org", facts.get(0).recipient());
+        assertEquals("userunknown", facts.get(0).reason());
+        assertEquals("5.1.1", facts.get(0).deliveryStatus());
+
+        // an ordinary returned message attached to the same notice reports nobody
+        String ordinary = """
+                From: sender@example.jp
+                To: kijitora@example.org
+                Subject: hello
+                Content-Type: multipart/mixed; boundary="B"
+
+                --B
+                Content-Type: text/plain
+
+                hello
+                --B--
+                """;
+        assertEquals(List.of(), analyze(wrapper(ordinary), StandardCharsets.US_ASCII));
+    }
+
     @Test
     void successfulDeliveriesAreReportedOnlyWhenAskedFor() {
         byte[] mail = dsn("2.0.0", "250 2.0.0 OK").replace("Action: failed", "Action: delivered")

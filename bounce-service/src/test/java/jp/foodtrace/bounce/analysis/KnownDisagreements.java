@@ -11,14 +11,8 @@ final class KnownDisagreements {
     static final Map<String, String> ROWS = Map.ofEntries(
             Map.entry("lhost-dragonfly-27.eml *",
                     "reference wrong: it has no DragonFly Mail Agent parser and reports nothing; the message is a real bounce and the analyzer reads it"),
-            Map.entry("lhost-verizon-01.eml 0000000000@vzwpix.com",
-                    "Verizon MMS gateway notice ('Message could not be delivered to mobile') has no format class yet"),
-            Map.entry("lhost-x5-01.eml kijitora@neko.example.org",
-                    "the real delivery report is inside the attached message (outer notice to 'NotificationRecipients'); we treat the attachment as the original message"),
             Map.entry("rfc3464-01.eml userunknown@bouncehammer.jp",
                     "reference wrong: Status 5.1.1 and '550 5.1.1 ... User Unknown' say unknown user, the reference reports mailboxfull"),
-            Map.entry("rfc3834-05.eml karl@hanz.de",
-                    "reference wrong: an auto-reply (Auto-Submitted: auto-replied) giving a new address; the reference reads that address as a failed recipient, we report the auto-reply of the sender"),
             Map.entry("not-bounces/rb-issue-368-bug.eml *",
                     "analyzer reads a bounce in a message that is none: a postmaster sender, the subject 'email bounce notification' and an address line make the prose reader claim it"));
 

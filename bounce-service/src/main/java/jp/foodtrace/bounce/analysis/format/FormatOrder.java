@@ -20,6 +20,7 @@ public final class FormatOrder {
             // Google, Microsoft, Yahoo, Amazon
             new GSuite(), new GoogleGroups(), new Gmail(), new Office365(), new Outlook(), new Exchange2007(),
             new Exchange2003(), new Yahoo(), new ReceivingSes(), new AmazonSes(), new Facebook(),
+            new Verizon(),
             // Japanese carriers and gateways
             new EZweb(), new Kddi(), new MFilter(), new InterScanMss(),
             // other servers and gateways

@@ -8,8 +8,9 @@ import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
 
 /**
- * Last resort for bounces without a delivery report: a message from a mailer daemon, or with a
- * bounce-like subject, whose prose names the recipients.
+ * Last resort for bounces without a delivery report: a message from a mailer daemon, with a
+ * bounce-like subject or with the null return path of a delivery notice, whose prose names the
+ * recipients.
  */
 public final class PlainText implements BounceFormat {
     private static final Pattern DAEMON = Pattern.compile(
@@ -18,6 +19,7 @@ public final class PlainText implements BounceFormat {
             "(?i)undeliver|undelivered|returned mail|delivery (?:status|failure|failed|notification|report)"
                     + "|failure notice|mail delivery|could not be delivered|not delivered|non.?remis"
                     + "|delivery problem|rejected|returned to sender|warning: could not send|mail system error|nondeliverable");
+    private static final int MAX_PROSE = 2_000;
     private static final List<String> ORIGINAL_MARKERS = List.of(
             "--- Below this line is a copy of the message.",
             "------ This is a copy of the message, including all the headers.",
@@ -34,6 +36,15 @@ public final class PlainText implements BounceFormat {
             "   ----- Unsent message follows -----",
             "  ----- Unsent message follows -----");
 
+    /**
+     * RFC 5321 4.5.5: notices about delivery go out with the null reverse-path, which the final
+     * server records as {@code Return-Path: <>}; a mailer daemon's address there says the same.
+     */
+    static boolean nullReturnPath(String returnPath) {
+        String value = returnPath.strip();
+        return value.equals("<>") || value.toLowerCase(java.util.Locale.ROOT).contains("mailer-daemon");
+    }
+
     @Override
     public String name() {
         return "PlainText";
@@ -43,7 +54,8 @@ public final class PlainText implements BounceFormat {
     public List<Delivery> parse(MailMessage mail) {
         String from = mail.headers().get("from");
         String subject = mail.headers().get("subject");
-        if (!DAEMON.matcher(Deadline.guard(from)).find() && !BOUNCE_SUBJECT.matcher(Deadline.guard(subject)).find()) {
+        if (!DAEMON.matcher(Deadline.guard(from)).find() && !BOUNCE_SUBJECT.matcher(Deadline.guard(subject)).find()
+                && !nullReturnPath(mail.headers().get("return-path"))) {
             return null;
         }
         String report = mail.report();
@@ -63,7 +75,15 @@ public final class PlainText implements BounceFormat {
         if (found.isEmpty()) {
             return null;
         }
+        String prose = null;
         for (Delivery d : found) {
+            if (d.diagnosis.isEmpty()) {
+                // no error line next to the address: the notice's whole prose is what it says
+                if (prose == null) {
+                    prose = Text.squeeze(report.length() > MAX_PROSE ? report.substring(0, MAX_PROSE) : report).strip();
+                }
+                d.diagnosis = prose;
+            }
             if (d.status.isEmpty()) {
                 d.status = jp.foodtrace.bounce.analysis.reason.StatusCodes.find(d.diagnosis);
             }

@@ -19,12 +19,12 @@ class PlainTextTest {
             row("lhost-qmail-23.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
             row("lhost-qmail-25.eml",     "mailboxfull@libsisimai.net",      "5.2.2",   "552", "mailboxfull",  SOFT,  "PlainText"),
             row("lhost-qmail-25.eml",     "userunknown@libsisimai.net",      "5.1.1",   "550", "userunknown",  HARD,  "PlainText"),
-            row("lhost-verizon-01.eml",   "0000000000@vzwpix.com",           "5.0.901", "",    "onhold",       SOFT,  "PlainText"),  // reference: userunknown, 5.0.911
             row("lhost-x1-01.eml",        "kijitora@example.co.jp",          "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
             row("lhost-x1-03.eml",        "kijitora@example.org",            "5.0.910", "",    "filtered",     SOFT,  "PlainText"),
             row("lhost-x2-07.eml", "kijitora@example.co.jp", "5.4.14", "554", "networkerror", SOFT, "PlainText"),
             row("rfc3464-37.eml",         "kijitora@neko.nyaan.example.com", "5.0.912", "",    "hostunknown",  HARD,  "PlainText"),
-            row("rfc3464-39.eml",         "kijitora@nyaan.example.net",      "5.0.901", "",    "onhold",       SOFT,  "PlainText"));
+            row("rfc3464-39.eml",         "kijitora@nyaan.example.net",      "5.0.901", "",    "onhold",       SOFT,  "PlainText"),
+            row("rfc3834-05.eml",         "karl@hanz.de",                    "5.0.901", "",    "onhold",       SOFT,  "PlainText"));  // null return path, a bare address line
 
     @TestFactory
     Stream<DynamicTest> corpusSamplesGiveExactlyTheTabledFacts() {
