@@ -28,17 +28,28 @@ public class EventQueryRepository {
 
     public List<StoredEvent> find(SimpleQuery.Sql sql, int offset, int limit) {
         List<Object> params = new ArrayList<>(sql.params());
+        params.addAll(sql.params());
         params.add(limit);
         params.add(offset);
         String direction = sql.descending() ? "DESC" : "ASC";
-        return jdbc.list("SELECT e.event_id, e.event::text, e.namespaces::text, e.record_time FROM epcis_all_event e WHERE "
-                + sql.where() + " ORDER BY e." + sql.orderBy() + " " + direction + ", e.event_id " + direction
+        return jdbc.list("SELECT e.event_id, e.event::text, e.namespaces::text, e.record_time FROM ("
+                + union(sql) + ") e ORDER BY e." + sql.orderBy() + " " + direction + ", e.event_id " + direction
                 + " LIMIT ? OFFSET ?", this::row, params.toArray());
     }
 
     public long count(SimpleQuery.Sql sql) {
-        return jdbc.one("SELECT count(*) FROM epcis_all_event e WHERE " + sql.where(), rs -> rs.getLong(1),
-                sql.params().toArray()).orElse(0L);
+        List<Object> params = new ArrayList<>(sql.params());
+        params.addAll(sql.params());
+        return jdbc.one("SELECT count(*) FROM (" + union(sql) + ") e", rs -> rs.getLong(1), params.toArray())
+                .orElse(0L);
+    }
+
+    /** Captured events and the suite's own, each half filtered with its own identifier index. */
+    private static String union(SimpleQuery.Sql sql) {
+        return "SELECT e.event_id, e.event, e.namespaces, e.record_time, e.event_time FROM epcis_event e WHERE "
+                + sql.captured()
+                + " UNION ALL SELECT e.event_id, e.event, '{}'::jsonb, e.record_time, e.event_time FROM epcis_suite_event e WHERE "
+                + sql.suite();
     }
 
     public List<StoredEvent> byId(String eventId) {

@@ -186,8 +186,8 @@ class EpcisCaptureQueryTest {
         assertSelects(d, "MATCH_inputEPCClass=" + enc(d.lgtin("LI" + r)), 3);
         assertSelects(d, "MATCH_outputEPCClass=" + enc(d.lgtin("LO" + r)), 3);
         assertSelects(d, "MATCH_anyEPCClass=" + enc(d.lgtin("LO" + r) + "|" + d.lgtin("LA" + r)), 1, 3);
-        // An EPC pattern matches the serials of its class.
-        assertSelects(d, scope + "MATCH_epc=" + enc("urn:epc:idpat:sgtin:4512345." + r.charAt(0) + "67890.*"), 1, 2, 4);
+        // An EPC pattern matches the serials of its class (epcList and childEPCs).
+        assertSelects(d, scope + "MATCH_epc=" + enc("urn:epc:idpat:sgtin:4512345." + r.charAt(0) + "67890.*"), 1, 2, 4, 5);
         assertSelects(d, scope + "EQ_bizTransaction_po=" + enc("urn:epcglobal:cbv:bt:4512345000016:PO" + r), 1);
         assertSelects(d, scope + "EQ_bizTransaction_inv=" + enc("urn:epcglobal:cbv:bt:4512345000016:INV" + r), 4);
         assertSelects(d, scope + "EQ_source_owning_party=" + enc("urn:epc:id:pgln:4512345.00003." + r), 1, 4);
