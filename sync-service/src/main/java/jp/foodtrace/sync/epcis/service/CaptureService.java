@@ -100,7 +100,7 @@ public class CaptureService {
         }
 
         Map<String, String> namespaces = Namespaces.of(document.get("@context"));
-        String namespacesJson = json(mapper.valueToTree(namespaces));
+        String namespacesJson = json(mapper.valueToTree(Namespaces.definitions(document.get("@context"))));
         Instant now = Instant.now();
         String captureId = "c" + UUID.randomUUID().toString().replace("-", "");
         Map<String, NewEvent> fresh = new LinkedHashMap<>();

@@ -243,6 +243,8 @@ class EpcisCaptureQueryTest {
                 .get("/epcis/events/" + enc(d.eventId(1))).then().statusCode(200).extract().asString());
         assertEquals(d.eventId(1), one.get("eventID").asText());
         assertEquals(d.ns, one.get("@context").get(1).get("ex").asText());
+        // A term defined with an object keeps its definition.
+        assertEquals(d.ns + "link", one.get("@context").get(1).path("exLink").path("@id").asText());
         assertEquals("chilled", one.path("ex:temperatureZone").path("ex:zone").asText());
         SyncApi.as(reader).urlEncodingEnabled(false).get("/epcis/events/" + enc(d.eventId(1) + "x")).then().statusCode(404);
         SyncApi.as(reader).get("/epcis/eventTypes").then().statusCode(200)

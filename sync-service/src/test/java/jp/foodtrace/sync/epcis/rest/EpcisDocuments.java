@@ -25,7 +25,8 @@ final class EpcisDocuments {
     /** Five events: object (receiving), aggregation, transformation, transaction, association. */
     String fiveEvents() {
         return """
-                {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",{"ex":"%1$s"}],
+                {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                   {"ex":"%1$s","exLink":{"@id":"%1$slink","@type":"@id"}}],
                  "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-12-01T00:00:00Z",
                  "epcisBody":{"eventList":[
                   {"type":"ObjectEvent","eventID":"%2$s1","eventTime":"2026-01-01T09:00:00.000+09:00","eventTimeZoneOffset":"+09:00",
