@@ -199,7 +199,9 @@ class EpcisCaptureQueryTest {
                 ids(query(scope + "orderBy=eventTime&eventCountLimit=3")));
         assertEquals(List.of(d.eventId(1), d.eventId(2)),
                 ids(query(scope + "orderBy=eventTime&orderDirection=ASC&eventCountLimit=2")));
-        SyncApi.as(reader).get("/epcis/events?" + scope + "maxEventCount=2").then().statusCode(413);
+        SyncApi.as(reader).urlEncodingEnabled(false).get("/epcis/events?" + scope + "maxEventCount=2").then().statusCode(413)
+                .body("code", equalTo("query-too-large-exception"));
+        assertEquals(5, ids(query(scope + "maxEventCount=5")).size());
     }
 
     @Test
