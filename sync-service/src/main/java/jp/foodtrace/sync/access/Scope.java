@@ -12,7 +12,9 @@ public enum Scope {
     /** Trace lots forward and back. */
     TRACE_READ("trace:read"),
     /** Start recalls and list them. */
-    RECALL_WRITE("recall:write");
+    RECALL_WRITE("recall:write"),
+    /** Capture EPCIS 2.0 events (POST /epcis/capture) and read capture jobs. */
+    EPCIS_CAPTURE("epcis:capture");
 
     private final String value;
 

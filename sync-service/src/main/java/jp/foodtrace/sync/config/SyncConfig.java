@@ -24,6 +24,23 @@ public interface SyncConfig {
 
     Recall recall();
 
+    Epcis epcis();
+
+    /** EPCIS 2.0 capture and query (jp.foodtrace.sync.epcis). */
+    interface Epcis {
+        /** Most events one capture request may carry (413 beyond); larger sets are split by the client. */
+        @WithDefault("10000")
+        int captureMaxEvents();
+
+        /** Events per query page when the client names no perPage. */
+        @WithDefault("30")
+        int defaultPerPage();
+
+        /** Largest perPage a client may ask for. */
+        @WithDefault("1000")
+        int maxPerPage();
+    }
+
     /** What recall notices tell the stores (mail-service's recall-notice template). */
     interface Recall {
 

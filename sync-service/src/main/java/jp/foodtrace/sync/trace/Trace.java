@@ -11,15 +11,27 @@ import java.util.List;
  */
 public record Trace(String direction, String originKind, String originId, int maxDepth, boolean truncated,
         List<LotNode> lots, List<Transformation> transformations, List<Shipping> shipments, List<String> stores,
-        List<String> orders) {
+        List<String> orders, List<Movement> movements) {
 
     /** A lot reached by the trace, at its smallest distance from the origin; known = HQ sent it as a lot. */
     public record LotNode(String lotNumber, String itemCode, String plant, Instant producedAt, int depth, boolean known) {
     }
 
-    /** A production lot as an EPCIS transformation: inputs consumed, output lot produced. */
+    /**
+     * A production lot as an EPCIS transformation: inputs consumed, output lot produced.
+     * {@code eventId} is set for a transformation a partner captured over EPCIS (then
+     * {@code plant} is the event's bizLocation), null for HQ's own production lots.
+     */
     public record Transformation(String outputLot, String itemCode, Instant producedAt, String plant,
-            List<Quantity> inputs) {
+            List<Quantity> inputs, String eventId) {
+    }
+
+    /**
+     * A captured EPCIS ObjectEvent or TransactionEvent that moved lots of the trace (a supplier
+     * shipping to HQ, a receipt): where from, where to, and which lots.
+     */
+    public record Movement(String eventId, String eventType, Instant eventTime, String bizStep, String bizLocation,
+            List<String> sources, List<String> destinations, List<String> bizTransactions, List<Quantity> lots) {
     }
 
     /** A shipment as an EPCIS shipping event from HQ to a store, with the orders it fulfils. */

@@ -21,7 +21,7 @@ import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.service.ClientService;
 
 /**
- * Authenticates every {@code /v1} call by its bearer token and checks the scope the endpoint
+ * Authenticates every {@code /v1} and {@code /epcis} call by its bearer token and checks the scope the endpoint
  * declares: no or unknown token is 401, a token without the scope 403, both problem+json and
  * counted in {@code suite.sync_service.access.refused} by reason. An endpoint that declares
  * neither a scope nor admin-only is refused, so a forgotten annotation fails closed.
@@ -43,7 +43,8 @@ public class AccessFilter {
     @ServerRequestFilter
     public Optional<Response> authorize(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !request.getUriInfo().getPath().startsWith("/v1")) {
+        String path = request.getUriInfo().getPath();
+        if (method == null || !(path.startsWith("/v1") || path.startsWith("/epcis"))) {
             return Optional.empty();
         }
         Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -17,6 +17,10 @@ import jp.foodtrace.sync.trace.Trace;
  * so the walk always ends and costs at most lots x depth rows (no path enumeration). A walk is
  * truncated exactly when some reached lot has an edge to a lot that was not reached: every lot
  * above the bound had its edges followed, so such an edge starts at the bound.
+ *
+ * <p>The edges are HQ's own ({@code lot_input}) and those partners captured over EPCIS
+ * ({@code epcis_lot_edge}, from TransformationEvents): a lot made from a supplier lot that the
+ * supplier made from other lots is traced through both.
  */
 @ApplicationScoped
 public class TraceRepository {
@@ -41,6 +45,11 @@ public class TraceRepository {
     public record Walk(Map<String, Integer> depths, boolean truncated) {
     }
 
+    /** Every genealogy edge: HQ's production lots and captured supplier transformations. */
+    static final String EDGES = """
+            (SELECT lot_number, input_lot_number FROM lot_input
+             UNION ALL SELECT lot_number, input_lot_number FROM epcis_lot_edge)""";
+
     private final Jdbc jdbc;
 
     public TraceRepository(Jdbc jdbc) {
@@ -52,15 +61,15 @@ public class TraceRepository {
                 WITH RECURSIVE walk(lot_number, depth) AS (
                     SELECT s, 0 FROM unnest(?::text[]) AS s
                   UNION
-                    SELECT e.%2$s, w.depth + 1 FROM walk w JOIN lot_input e ON e.%1$s = w.lot_number
+                    SELECT e.%2$s, w.depth + 1 FROM walk w JOIN %3$s e ON e.%1$s = w.lot_number
                     WHERE w.depth < ?
                 ), reached AS (
                     SELECT lot_number, min(depth) AS depth FROM walk GROUP BY lot_number
                 )
                 SELECT lot_number, depth,
-                       EXISTS (SELECT 1 FROM reached r JOIN lot_input e ON e.%1$s = r.lot_number
+                       EXISTS (SELECT 1 FROM reached r JOIN %3$s e ON e.%1$s = r.lot_number
                                WHERE e.%2$s NOT IN (SELECT lot_number FROM reached)) AS truncated
-                FROM reached ORDER BY depth, lot_number""".formatted(direction.from, direction.to);
+                FROM reached ORDER BY depth, lot_number""".formatted(direction.from, direction.to, EDGES);
         Map<String, Integer> depths = new LinkedHashMap<>();
         boolean[] truncated = { false };
         jdbc.list(sql, rs -> {
@@ -79,9 +88,20 @@ public class TraceRepository {
                     Jdbc.instant(rs, "produced_at"), depths.get(n), true));
             return null;
         }, (Object) depths.keySet().toArray(String[]::new));
+        // Lots HQ does not make: what captured supplier transformations say of them.
+        Map<String, Trace.LotNode> captured = new LinkedHashMap<>();
+        jdbc.list("""
+                SELECT DISTINCT ON (x.lot_number) x.lot_number, x.item_code, e.biz_location, e.event_time
+                FROM epcis_lot_edge x JOIN epcis_event e ON e.event_pk = x.event_pk
+                WHERE x.lot_number = ANY (?) ORDER BY x.lot_number, e.event_time""", rs -> {
+            String n = rs.getString("lot_number");
+            captured.put(n, new Trace.LotNode(n, rs.getString("item_code"), rs.getString("biz_location"),
+                    Jdbc.instant(rs, "event_time"), depths.get(n), false));
+            return null;
+        }, (Object) depths.keySet().toArray(String[]::new));
         List<Trace.LotNode> nodes = new ArrayList<>();
-        depths.forEach((lot, depth) -> nodes.add(known.getOrDefault(lot,
-                new Trace.LotNode(lot, null, null, null, depth, false))));
+        depths.forEach((lot, depth) -> nodes.add(known.getOrDefault(lot, captured.getOrDefault(lot,
+                new Trace.LotNode(lot, null, null, null, depth, false)))));
         return nodes;
     }
 
@@ -98,15 +118,80 @@ public class TraceRepository {
             Trace.Transformation t = byOutput.get(output);
             if (t == null) {
                 t = new Trace.Transformation(output, rs.getString("item_code"), Jdbc.instant(rs, "produced_at"),
-                        rs.getString("plant"), new ArrayList<>());
+                        rs.getString("plant"), new ArrayList<>(), null);
                 byOutput.put(output, t);
             }
             t.inputs().add(new Trace.Quantity(rs.getString("input_lot_number"), rs.getString("input_item"),
                     rs.getLong("quantity")));
             return null;
         }, lots.toArray(String[]::new), lots.toArray(String[]::new));
-        return byOutput.values().stream().map(t -> new Trace.Transformation(t.outputLot(), t.itemCode(), t.producedAt(),
-                t.plant(), List.copyOf(t.inputs()))).toList();
+        Map<String, Trace.Transformation> byEvent = new LinkedHashMap<>();
+        jdbc.list("""
+                SELECT e.event_id, e.event_time, e.biz_location, x.lot_number, x.item_code, x.input_lot_number,
+                       x.input_item_code, x.quantity
+                FROM epcis_lot_edge x JOIN epcis_event e ON e.event_pk = x.event_pk
+                WHERE x.lot_number = ANY (?) AND x.input_lot_number = ANY (?)
+                ORDER BY e.event_time, e.event_id, x.lot_number, x.input_lot_number""", rs -> {
+            String key = rs.getString("event_id") + "\n" + rs.getString("lot_number");
+            Trace.Transformation t = byEvent.computeIfAbsent(key, k -> {
+                try {
+                    return new Trace.Transformation(rs.getString("lot_number"), rs.getString("item_code"),
+                            Jdbc.instant(rs, "event_time"), rs.getString("biz_location"), new ArrayList<>(),
+                            rs.getString("event_id"));
+                } catch (java.sql.SQLException e) {
+                    throw Jdbc.failure("captured transformation", e);
+                }
+            });
+            java.math.BigDecimal q = rs.getBigDecimal("quantity");
+            t.inputs().add(new Trace.Quantity(rs.getString("input_lot_number"), rs.getString("input_item_code"),
+                    q == null ? 0 : q.longValue()));
+            return null;
+        }, lots.toArray(String[]::new), lots.toArray(String[]::new));
+        List<Trace.Transformation> all = new ArrayList<>();
+        for (Trace.Transformation t : byOutput.values()) {
+            all.add(new Trace.Transformation(t.outputLot(), t.itemCode(), t.producedAt(), t.plant(),
+                    List.copyOf(t.inputs()), null));
+        }
+        for (Trace.Transformation t : byEvent.values()) {
+            all.add(new Trace.Transformation(t.outputLot(), t.itemCode(), t.producedAt(), t.plant(),
+                    List.copyOf(t.inputs()), t.eventId()));
+        }
+        return all;
+    }
+
+    /** Captured ObjectEvents / TransactionEvents (not declared erroneous) that carried any of the lots. */
+    public List<Trace.Movement> movementsOfLots(List<String> lots) {
+        Map<String, List<Trace.Quantity>> carried = new LinkedHashMap<>();
+        Map<String, Trace.Movement> byEvent = new LinkedHashMap<>();
+        jdbc.list("""
+                SELECT e.event_id, e.event_type, e.event_time, e.biz_step, e.biz_location, m.lot_number, m.item_code,
+                       m.quantity,
+                       (SELECT array_agg(value ORDER BY value) FROM epcis_event_ref r WHERE r.event_pk = e.event_pk AND r.role LIKE 'source:%') AS sources,
+                       (SELECT array_agg(value ORDER BY value) FROM epcis_event_ref r WHERE r.event_pk = e.event_pk AND r.role LIKE 'dest:%') AS destinations,
+                       (SELECT array_agg(value ORDER BY value) FROM epcis_event_ref r WHERE r.event_pk = e.event_pk AND r.role LIKE 'bt:%') AS transactions
+                FROM epcis_lot_movement m JOIN epcis_event e ON e.event_pk = m.event_pk
+                WHERE m.lot_number = ANY (?) ORDER BY e.event_time, e.event_id""", rs -> {
+            String id = rs.getString("event_id");
+            if (!byEvent.containsKey(id)) {
+                byEvent.put(id, new Trace.Movement(id, rs.getString("event_type"), Jdbc.instant(rs, "event_time"),
+                        rs.getString("biz_step"), rs.getString("biz_location"), strings(rs, "sources"),
+                        strings(rs, "destinations"), strings(rs, "transactions"), List.of()));
+            }
+            java.math.BigDecimal q = rs.getBigDecimal("quantity");
+            carried.computeIfAbsent(id, k -> new ArrayList<>()).add(new Trace.Quantity(rs.getString("lot_number"),
+                    rs.getString("item_code"), q == null ? 0 : q.longValue()));
+            return null;
+        }, (Object) lots.toArray(String[]::new));
+        List<Trace.Movement> result = new ArrayList<>();
+        byEvent.values().forEach(m -> result.add(new Trace.Movement(m.eventId(), m.eventType(), m.eventTime(),
+                m.bizStep(), m.bizLocation(), m.sources(), m.destinations(), m.bizTransactions(),
+                List.copyOf(carried.get(m.eventId())))));
+        return result;
+    }
+
+    private static List<String> strings(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Array a = rs.getArray(column);
+        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
     /** Shipments that carried any of the lots (only those lines). */
@@ -168,7 +253,9 @@ public class TraceRepository {
         return jdbc.one("""
                 SELECT 1 WHERE EXISTS (SELECT 1 FROM lot WHERE lot_number = ?)
                    OR EXISTS (SELECT 1 FROM lot_input WHERE input_lot_number = ?)
-                   OR EXISTS (SELECT 1 FROM shipment_line WHERE lot_number = ?)""", rs -> 1,
-                lotNumber, lotNumber, lotNumber).isPresent();
+                   OR EXISTS (SELECT 1 FROM shipment_line WHERE lot_number = ?)
+                   OR EXISTS (SELECT 1 FROM epcis_lot_edge WHERE lot_number = ? OR input_lot_number = ?)
+                   OR EXISTS (SELECT 1 FROM epcis_lot_movement WHERE lot_number = ?)""", rs -> 1,
+                lotNumber, lotNumber, lotNumber, lotNumber, lotNumber, lotNumber).isPresent();
     }
 }

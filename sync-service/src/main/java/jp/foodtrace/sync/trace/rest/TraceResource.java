@@ -3,21 +3,30 @@ package jp.foodtrace.sync.trace.rest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import java.nio.charset.Charset;
+import java.util.List;
+
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.foodtrace.rest.CsvBodies;
 import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
+import jp.foodtrace.sync.trace.ReportRow;
 import jp.foodtrace.sync.trace.Trace;
+import jp.foodtrace.sync.trace.service.TraceReportService;
 import jp.foodtrace.sync.trace.service.TraceService;
 
 /** Trace forward and back through production lots and shipments. */
@@ -28,9 +37,47 @@ import jp.foodtrace.sync.trace.service.TraceService;
 public class TraceResource {
 
     private final TraceService trace;
+    private final TraceReportService report;
 
-    public TraceResource(TraceService trace) {
+    public TraceResource(TraceService trace, TraceReportService report) {
         this.trace = trace;
+        this.report = report;
+    }
+
+    @GET
+    @Path("/lots/{lot}/report")
+    @Produces({ "text/csv", ReportFiles.XLSX })
+    @Operation(summary = "The recall spreadsheet: one row per critical tracking event of the lot's trace, back and forward, "
+            + "with the FSMA 204 key data elements; CSV (UTF-8 with BOM, or Shift_JIS) or XLSX")
+    @APIResponse(responseCode = "404", description = "the lot is unknown")
+    @APIResponse(responseCode = "406", description = "a charset other than UTF-8 or Shift_JIS")
+    public Response report(@PathParam("lot") String lot, @QueryParam("format") String format,
+            @QueryParam("charset") String charsetParam, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam("Accept-Charset") String acceptCharset) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains(ReportFiles.XLSX));
+        if (format != null && !xlsx && !"csv".equalsIgnoreCase(format)) {
+            throw ProblemException.badRequest("invalid-format", "format must be csv or xlsx");
+        }
+        List<ReportRow> rows = report.report(lot);
+        String name = "trace-" + lot.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (xlsx) {
+            return Response.ok(ReportFiles.xlsx(lot, rows)).type(ReportFiles.XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
+        }
+        String asked = charsetParam != null ? charsetParam : firstCharset(acceptCharset);
+        Charset charset = CsvBodies.responseCharset(asked);
+        return Response.ok(ReportFiles.csv(rows, charset)).type(CsvBodies.mediaType(charset))
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    /** The first charset of an Accept-Charset header (without its weight), or null. */
+    static String firstCharset(String acceptCharset) {
+        if (acceptCharset == null || acceptCharset.isBlank()) {
+            return null;
+        }
+        String first = acceptCharset.split(",")[0].split(";")[0].strip();
+        return first.equals("*") ? null : first;
     }
 
     @GET

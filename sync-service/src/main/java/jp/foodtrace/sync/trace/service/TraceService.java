@@ -36,7 +36,8 @@ public class TraceService {
         List<String> lots = List.copyOf(walk.depths().keySet());
         List<Trace.Shipping> shipments = graph.shipmentsOfLots(lots);
         return new Trace("forward", "lot", lotNumber, max, walk.truncated(), graph.lots(walk.depths()),
-                graph.transformations(lots), shipments, stores(shipments), orders(shipments));
+                graph.transformations(lots), shipments, stores(shipments), orders(shipments),
+                graph.movementsOfLots(lots));
     }
 
     public Trace backFromLot(String lotNumber, Integer depth) {
@@ -62,15 +63,20 @@ public class TraceService {
         return forwardFromLot(lotNumber, config.trace().maxDepth());
     }
 
+    /** Back from a lot to the maximum depth: the upstream half of the recall spreadsheet. */
+    public Trace backForReport(String lotNumber) {
+        return backFromLot(lotNumber, config.trace().maxDepth());
+    }
+
     private Trace back(String kind, String id, List<String> seeds, List<Trace.Shipping> shipments, int max) {
         if (seeds.isEmpty()) {
             return new Trace("back", kind, id, max, false, List.of(), List.of(), shipments, stores(shipments),
-                    orders(shipments));
+                    orders(shipments), List.of());
         }
         Walk walk = graph.walk(seeds, Direction.BACK, max);
         List<String> lots = List.copyOf(walk.depths().keySet());
         return new Trace("back", kind, id, max, walk.truncated(), graph.lots(walk.depths()), graph.transformations(lots),
-                shipments, stores(shipments), orders(shipments));
+                shipments, stores(shipments), orders(shipments), graph.movementsOfLots(lots));
     }
 
     private void requireLot(String lotNumber) {
