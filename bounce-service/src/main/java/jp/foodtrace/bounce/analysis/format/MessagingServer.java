@@ -17,7 +17,9 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * ("Recipient address:", "Original address:", "Reason:", "Diagnostic code: smtp;550 ...",
  * "Remote system: dns;host ..."), then a report whose "Status: 5.1.1 (text)" gives the code
  * and, when nothing else did, the text. The notice's recipients are the ones reported, the
- * report's Final-recipient lines are not read again. As in Sisimai's Lhost::MessagingServer.
+ * report's Final-recipient lines are not read again. When the notice stood in the MIME preamble
+ * (which {@link MailMessage} does not keep), the report's fields are what is left to read. As in
+ * Sisimai's Lhost::MessagingServer.
  */
 public final class MessagingServer implements BounceFormat {
     private static final String START = "This report relates to a message you sent with the following header fields:";
@@ -39,7 +41,8 @@ public final class MessagingServer implements BounceFormat {
         }
         String section = Sections.after(mail.report(), START);
         if (section == null) {
-            return null;
+            // the notice stood in the MIME preamble, which is not kept: the report remains
+            return fromReport(mail.report());
         }
         section = Sections.before(section, "Return-path:");
         List<Delivery> out = new ArrayList<>();
@@ -96,5 +99,13 @@ public final class MessagingServer implements BounceFormat {
             d.reason = Text.reasonFor(d.diagnosis, MESSAGES);
         }
         return out.isEmpty() ? null : out;
+    }
+
+    private static List<Delivery> fromReport(String report) {
+        List<Delivery> found = Rfc3464.fields(report);
+        for (Delivery d : found) {
+            d.reason = Text.reasonFor(d.diagnosis, MESSAGES);
+        }
+        return found.isEmpty() ? null : found;
     }
 }

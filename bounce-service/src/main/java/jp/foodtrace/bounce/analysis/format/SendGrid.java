@@ -41,7 +41,7 @@ public final class SendGrid implements BounceFormat {
         for (String line : section.split("\n")) {
             if (line.regionMatches(true, 0, "Action:", 0, 7)) {
                 expired |= line.substring(7).strip().equalsIgnoreCase("expired");
-            } else if (line.indexOf(':') < 0 || line.indexOf(' ') < line.indexOf(':')) {
+            } else if (!isReportField(line)) {
                 Matcher s = STAGE.matcher(Deadline.guard(line));
                 if (s.find()) {
                     command = s.group(1);
@@ -72,5 +72,20 @@ public final class SendGrid implements BounceFormat {
             }
         }
         return found.isEmpty() ? null : found;
+    }
+
+    private static final String[] FIELDS = {
+            "final-recipient:", "original-recipient:", "x-actual-recipient:", "status:", "remote-mta:",
+            "reporting-mta:", "diagnostic-code:", "last-attempt-date:", "arrival-date:", "received-from-mta:",
+            "original-envelope-id:", "will-retry-until:", "final-log-id:", "x-postfix-sender:", "x-postfix-queue-id:"};
+
+    /** Whether the line is a field of the report, whose text names no SMTP stage. */
+    private static boolean isReportField(String line) {
+        for (String f : FIELDS) {
+            if (line.regionMatches(true, 0, f, 0, f.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
