@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jp.foodtrace.bounce.analysis.Deadline;
 import jp.foodtrace.bounce.analysis.Delivery;
 import jp.foodtrace.bounce.analysis.mime.MailMessage;
+import jp.foodtrace.bounce.analysis.reason.StatusCodes;
 
 /**
  * Mail.Ru (Exim underneath): From a {@code mailer-daemon@...mail.ru} address, a Message-ID
@@ -54,10 +55,15 @@ public final class MailRu implements BounceFormat {
             return null;
         }
         for (Delivery d : found) {
+            String before = d.reason;
             if (d.command.equals("MAIL")) {
                 d.reason = "rejected";
             } else if (!d.command.equals("HELO") && !d.command.equals("EHLO")) {
                 d.reason = Text.reasonFor(d.diagnosis, MESSAGES);
+            }
+            if (!d.reason.equals(before) && d.status.equals(StatusCodes.pseudoCode(before, d.status.startsWith("4")))) {
+                // Exim's code stood for Exim's reason, not for this one
+                d.status = StatusCodes.pseudoCode(d.reason, d.status.startsWith("4"));
             }
         }
         return found;

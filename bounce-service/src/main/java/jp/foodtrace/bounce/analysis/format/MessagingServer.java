@@ -23,9 +23,9 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  */
 public final class MessagingServer implements BounceFormat {
     private static final String START = "This report relates to a message you sent with the following header fields:";
-    private static final Pattern RECIPIENT = Pattern.compile("^[ \\t]+Recipient address:[ \\t]*([^ ]+@[^ ]+)$");
-    private static final Pattern ORIGINAL = Pattern.compile("^[ \\t]+Original address:[ \\t]*([^ ]+@[^ ]+)$");
-    private static final Pattern STATUS = Pattern.compile("^Status:[ \\t]*(\\d\\.\\d\\.\\d)[ \\t]*\\((.+)\\)$");
+    private static final Pattern RECIPIENT = Pattern.compile("^[ \\t]+Recipient address:[ \\t]*+([^ @]++@[^ ]++)$");
+    private static final Pattern ORIGINAL = Pattern.compile("^[ \\t]+Original address:[ \\t]*+([^ @]++@[^ ]++)$");
+    private static final Pattern STATUS = Pattern.compile("^Status:[ \\t]*+(\\d\\.\\d\\.\\d)[ \\t]*+\\((.+)\\)$");
     private static final String[][] MESSAGES = {{"hostunknown", "Illegal host/domain name found"}};
 
     @Override

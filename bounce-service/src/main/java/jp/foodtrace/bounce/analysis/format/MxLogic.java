@@ -22,7 +22,7 @@ public final class MxLogic implements BounceFormat {
     private static final String ORIGINAL = "Included is a copy of the message header:";
     private static final Pattern SUBJECT = Pattern.compile(
             "Mail delivery failed(?:: returning message to sender)?|Warning: message [^ ]++ delayed +|Delivery Status Notification");
-    private static final Pattern RECIPIENT = Pattern.compile("^[ \\t]*<([^ ]+@[^ ]+)>:(.+)$");
+    private static final Pattern RECIPIENT = Pattern.compile("^[ \\t]*+<([^ <>@]++@[^ <>]++)>:(.+)$");
     private static final Pattern[] COMMANDS = {
             Pattern.compile("SMTP error from remote (?:mail server|mailer) after ([A-Za-z]{4})"),
             Pattern.compile("SMTP error from remote (?:mail server|mailer) after end of ([A-Za-z]{4})")};

@@ -17,8 +17,8 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  * As in Sisimai's Lhost::SurfControl.
  */
 public final class SurfControl implements BounceFormat {
-    private static final Pattern ADDRESSED_TO = Pattern.compile("^Addressed To:[ \\t]*([^ ]+?@[^ ]+?)$");
-    private static final Pattern ERROR = Pattern.compile("^[^ ]+@[^ ]+:[ \\t]*\\[(\\d+\\.\\d+\\.\\d+\\.\\d+)\\],[ \\t]*(.+)$");
+    private static final Pattern ADDRESSED_TO = Pattern.compile("^Addressed To:[ \\t]*+([^ @]++@[^ ]++)$");
+    private static final Pattern ERROR = Pattern.compile("^[^ @]++@[^ :]++:[ \\t]*+\\[(\\d++\\.\\d++\\.\\d++\\.\\d++)\\],[ \\t]*+(.+)$");
     private static final List<String> DAYS = List.of("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat");
 
     @Override

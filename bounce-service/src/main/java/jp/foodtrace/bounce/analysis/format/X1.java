@@ -16,7 +16,7 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
  */
 public final class X1 implements BounceFormat {
     private static final String RECEIVED_AT = "The original message was received at ";
-    private static final Pattern RECIPIENT = Pattern.compile("^([^ ]+?@[^ ]+?)[ \\t]+\\[(.+)\\]$");
+    private static final Pattern RECIPIENT = Pattern.compile("^([^ @]++@[^ ]++)[ \\t]++\\[(.+)\\]$");
 
     @Override
     public String name() {

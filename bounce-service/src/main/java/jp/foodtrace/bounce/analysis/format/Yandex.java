@@ -18,7 +18,7 @@ import jp.foodtrace.bounce.analysis.mime.MailMessage;
 public final class Yandex implements BounceFormat {
     private static final String START = "This is the mail system at host yandex.ru.";
     private static final Pattern IN_REPLY_TO = Pattern.compile("[ \\t]\\(in reply to [^A-Z]*+([A-Z]{4})");
-    private static final Pattern COMMAND_END = Pattern.compile("([A-Z]{4})[ \\t]*+[^)]*+command\\)$");
+    private static final Pattern COMMAND_WORD = Pattern.compile("[A-Z]{4}");
 
     @Override
     public String name() {
@@ -40,11 +40,14 @@ public final class Yandex implements BounceFormat {
                 continue;
             }
             Matcher m = IN_REPLY_TO.matcher(Deadline.guard(line));
-            Matcher e = COMMAND_END.matcher(Deadline.guard(line));
             if (m.find()) {
                 commands.add(m.group(1));
-            } else if (e.find()) {
-                commands.add(e.group(1));
+            } else if (line.endsWith("command)")) {
+                // "... RCPT TO command)" continuing the line above: the first command word on it
+                Matcher e = COMMAND_WORD.matcher(Deadline.guard(line));
+                if (e.find()) {
+                    commands.add(e.group());
+                }
             }
         }
         List<Delivery> found = Rfc3464.fields(section);
