@@ -28,7 +28,7 @@ public final class FormatOrder {
             new Domino(), new MessageLabs(), new Activehunter(), new ApacheJames(), new MailFoundry(),
             new MailMarshal(), new Fml(), new Zoho(), new Gmx(), new EinsUndEins(), new MailRu(), new Yandex(),
             new Barracuda(), new SurfControl(), new MessagingServer(), new Courier(), new MxLogic(),
-            new SendGrid(), new Amavis(), new Bigfoot(), new Biglobe(), new X1(), new X2(), new X3(), new X4(),
+            new SendGrid(), new Amavis(), new Bigfoot(), new Biglobe(), new X1(), new X2(), new X3(), new X4(), new X5(),
             new X6(), new Sendmail(), new Postfix(), new Qmail(), new Exim(),
             // standards and fallbacks
             new Rfc3464(), new PlainText(), new Rfc3834());
