@@ -37,8 +37,7 @@ public final class Bigfoot implements BounceFormat {
             }
             section.append(line).append('\n');
             if (line.startsWith(">>> ") && command.isEmpty()) {
-                command = Text.squeeze(line.substring(4));
-                command = command.length() >= 4 ? command.substring(0, 4) : "";
+                command = commandWord(Text.squeeze(line.substring(4)));
             } else if (line.startsWith("<<< ")) {
                 reply = true;
             }
@@ -48,6 +47,19 @@ public final class Bigfoot implements BounceFormat {
             d.command = !command.isEmpty() ? command : reply ? "EHLO" : "";
         }
         return found.isEmpty() ? null : found;
+    }
+
+    /** "RCPT" of "RCPT TO:&lt;...&gt;": four upper-case letters, or "". */
+    static String commandWord(String text) {
+        if (text.length() < 4) {
+            return "";
+        }
+        for (int i = 0; i < 4; i++) {
+            if (text.charAt(i) < 'A' || text.charAt(i) > 'Z') {
+                return "";
+            }
+        }
+        return text.substring(0, 4);
     }
 
     /** "   ----- Transcript of session follows -----": indented, dashes, then the words. */

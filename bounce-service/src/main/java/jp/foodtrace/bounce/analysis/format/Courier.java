@@ -42,9 +42,8 @@ public final class Courier implements BounceFormat {
         String command = "";
         for (String line : section.split("\n")) {
             if (line.startsWith(">>> ")) {
-                String c = Text.squeeze(line.substring(4));
-                if (c.length() >= 4 && c.substring(0, 4).chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
-                    command = c.substring(0, 4);
+                command = Bigfoot.commandWord(Text.squeeze(line.substring(4)));
+                if (!command.isEmpty()) {
                     break;
                 }
             }
