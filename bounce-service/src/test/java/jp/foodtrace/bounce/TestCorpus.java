@@ -17,6 +17,14 @@ public final class TestCorpus {
         return Path.of("src", "test", "corpus").toAbsolutePath();
     }
 
+    /**
+     * Messages written for layout variants the sample lacks, each made from a sample by changing
+     * its error lines (see the README there); the format tests hold the reference's verdicts.
+     */
+    public static Path synthetic() {
+        return root().resolve("synthetic");
+    }
+
     /** The sample of bounces the reference verdicts cover. */
     public static Path dev() {
         return root().resolve("dev");

@@ -11,8 +11,6 @@ final class KnownDisagreements {
     static final Map<String, String> ROWS = Map.ofEntries(
             Map.entry("lhost-dragonfly-27.eml *",
                     "reference wrong: it has no DragonFly Mail Agent parser and reports nothing; the message is a real bounce and the analyzer reads it"),
-            Map.entry("rfc3464-01.eml userunknown@bouncehammer.jp",
-                    "reference wrong: Status 5.1.1 and '550 5.1.1 ... User Unknown' say unknown user, the reference reports mailboxfull"),
             Map.entry("not-bounces/rb-issue-368-bug.eml *",
                     "analyzer reads a bounce in a message that is none: a postmaster sender, the subject 'email bounce notification' and an address line make the prose reader claim it"));
 

@@ -19,15 +19,17 @@ public final class FormatOrder {
             new Rfc5965(),
             // Google, Microsoft, Yahoo, Amazon
             new GSuite(), new GoogleGroups(), new Gmail(), new Office365(), new Outlook(), new Exchange2007(),
-            new Exchange2003(), new Yahoo(), new ReceivingSes(), new AmazonSes(), new Facebook(),
-            new Verizon(),
+            new Exchange2003(), new Yahoo(), new AmazonWorkMail(), new ReceivingSes(), new AmazonSes(),
+            new Facebook(), new Verizon(), new Aol(),
             // Japanese carriers and gateways
             new EZweb(), new Kddi(), new MFilter(), new InterScanMss(),
             // other servers and gateways
             new V5sendmail(), new PowerMta(), new McAfee(), new OpenSmtpd(), new IMailServer(), new Notes(),
             new Domino(), new MessageLabs(), new Activehunter(), new ApacheJames(), new MailFoundry(),
-            new MailMarshal(), new Fml(), new Zoho(), new Gmx(), new EinsUndEins(), new X2(), new X3(), new X6(),
-            new Sendmail(), new Postfix(), new Qmail(), new Exim(),
+            new MailMarshal(), new Fml(), new Zoho(), new Gmx(), new EinsUndEins(), new MailRu(), new Yandex(),
+            new Barracuda(), new SurfControl(), new MessagingServer(), new Courier(), new MxLogic(),
+            new SendGrid(), new Amavis(), new Bigfoot(), new Biglobe(), new X1(), new X2(), new X3(), new X4(), new X5(),
+            new X6(), new Sendmail(), new Postfix(), new Qmail(), new Exim(),
             // standards and fallbacks
             new Rfc3464(), new PlainText(), new Rfc3834());
 

@@ -89,6 +89,10 @@ public final class PlainText implements BounceFormat {
             }
             d.command = Text.command(d.diagnosis);
         }
+        LocalDeliveryAgent.Verdict local = LocalDeliveryAgent.find(mail);
+        if (local != null) {
+            LocalDeliveryAgent.apply(local, found);
+        }
         return found;
     }
 }

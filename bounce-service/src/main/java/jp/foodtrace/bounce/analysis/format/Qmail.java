@@ -113,6 +113,14 @@ public final class Qmail implements BounceFormat {
                 && !mail.headers().get("received").contains("invoked for bounce")) {
             return null;
         }
+        return read(mail);
+    }
+
+    /**
+     * Reads "&lt;address&gt;:" paragraphs up to the copy of the message: qmail's layout, which
+     * servers built on it ({@link X4}) keep under other wordings.
+     */
+    static List<Delivery> read(MailMessage mail) {
         String report = mail.report();
         int cut = report.indexOf(ORIGINAL);
         if (cut >= 0) {

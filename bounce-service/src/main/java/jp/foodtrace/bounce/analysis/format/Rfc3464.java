@@ -45,6 +45,10 @@ public final class Rfc3464 implements BounceFormat {
         if (!first.hasDiagnosis()) {
             first.diagnosis = errorLines(prose, mail.headers().get("content-type"));
         }
+        LocalDeliveryAgent.Verdict local = LocalDeliveryAgent.find(mail);
+        if (local != null) {
+            LocalDeliveryAgent.apply(local, found);
+        }
         return found;
     }
 

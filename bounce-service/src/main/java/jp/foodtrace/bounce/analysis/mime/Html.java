@@ -6,9 +6,10 @@ import jp.foodtrace.bounce.analysis.Deadline;
 
 /** Enough HTML-to-text for bounce notices that come only as HTML. */
 final class Html {
-    private static final Pattern DROP = Pattern.compile("(?is)<(style|script|head)[^>]*>.*?</\\1>");
-    private static final Pattern BREAK = Pattern.compile("(?i)<(br|/p|/div|/tr|/li|/h[1-6])[^>]*>");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern DROP = Pattern.compile("(?is)<(style|script|head)[^<>]*+>.*?</\\1>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<(br|/p|/div|/tr|/li|/h[1-6])[^<>]*+>");
+    /** A tag ends at its '&gt;' or gives up at the next '&lt;': each character is read once, even in "&lt;&lt;&lt;&lt;...". */
+    private static final Pattern TAG = Pattern.compile("<[^<>]*+>");
 
     private Html() {
     }

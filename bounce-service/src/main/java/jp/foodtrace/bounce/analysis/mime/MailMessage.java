@@ -94,6 +94,10 @@ public final class MailMessage {
     }
 
     static String[] splitHeaderBody(String text) {
+        if (text.startsWith("\n")) {
+            // RFC 2046 5.1.1: a body part without header fields starts with the blank line
+            return new String[] {"", text.substring(1)};
+        }
         int i = text.indexOf("\n\n");
         if (i < 0) {
             return new String[] {text, ""};

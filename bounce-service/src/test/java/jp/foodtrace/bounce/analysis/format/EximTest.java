@@ -34,14 +34,6 @@ class EximTest {
             row("lhost-exim-57.eml",      "kijitora@example.com",                           "5.0.918", "",    "rejected",        SOFT,  "Exim"),
             row("lhost-exim-59.eml",      "kijitora@icloud.example.com",                    "5.1.1",   "550", "userunknown",     HARD,  "Exim"),
             row("lhost-exim-61.eml",      "xxxx@xxxx.net",                                  "5.1.1",   "550", "userunknown",     HARD,  "Exim"),
-            row("lhost-mailru-01.eml",    "kijitora@example.jp",                            "5.1.1",   "550", "userunknown",     HARD,  "Exim"),
-            row("lhost-mailru-03.eml",    "mikeneko@example.jp",                            "5.2.2",   "550", "mailboxfull",     SOFT,  "Exim"),
-            row("lhost-mailru-03.eml",    "sabineko@example.jp",                            "5.2.1",   "550", "userunknown",     HARD,  "Exim"),
-            row("lhost-mailru-05.eml",    "neko@libsisimai.org",                            "5.0.932", "",    "notaccept",       HARD,  "Exim"),
-            row("lhost-mailru-07.eml",    "otsu-sakaba-hunter-neko-nyaaaaaaan@ezweb.ne.jp", "5.0.910", "550", "filtered",        SOFT,  "Exim"),
-            row("lhost-mailru-09.eml",    "kijitora@example.jp",                            "5.1.8",   "501", "rejected",        SOFT,  "Exim"),
-            row("lhost-mxlogic-01.eml",   "kijitora@example.co.jp",                         "5.1.1",   "550", "userunknown",     HARD,  "Exim"),
-            row("lhost-mxlogic-03.eml",   "kijitora@example.co.jp",                         "5.0.910", "550", "filtered",        SOFT,  "Exim"),
             row("rhost-franceptt-03.eml", "pseudo-local-part-kijitora@wanadoo.fr",          "5.2.0",   "550", "spamdetected",    SOFT,  "Exim"));
 
     @TestFactory

@@ -24,7 +24,10 @@ class QmailTest {
             row("lhost-qmail-17.eml", "userunknown@libsisimai.net",                         "5.1.1",   "550", "userunknown",     HARD,  "qmail"),
             row("lhost-qmail-17.eml", "mailboxfull@libsisimai.net",                         "5.2.2",   "552", "mailboxfull",     SOFT,  "qmail"),
             row("lhost-qmail-19.eml", "pseudo-local-part-of-yahoo-inc@yahoo.com",           "4.7.0",   "421", "rejected",        SOFT,  "qmail"),
-            row("lhost-x4-01.eml",    "kijitora@example.com",                               "5.0.922", "",    "mailboxfull",     SOFT,  "qmail"));
+            row("lhost-qmail-21.eml", "libgsasl7-dev@email.example.jp",                     "5.1.1",   "",    "userunknown",     HARD,  "qmail"),
+            row("lhost-qmail-23.eml", "userunknown@libsisimai.net",                         "5.1.1",   "550", "userunknown",     HARD,  "qmail"),
+            row("lhost-qmail-25.eml", "mailboxfull@libsisimai.net",                         "5.2.2",   "552", "mailboxfull",     SOFT,  "qmail"),
+            row("lhost-qmail-25.eml", "userunknown@libsisimai.net",                         "5.1.1",   "550", "userunknown",     HARD,  "qmail"));
 
     @TestFactory
     Stream<DynamicTest> corpusSamplesGiveExactlyTheTabledFacts() {
