@@ -182,7 +182,7 @@ class ObservabilityIT {
             String mails = scrape(SuiteService.MAIL_SERVICE);
             String bounces = scrape(SuiteService.BOUNCE_SERVICE);
             return order1.contains("outcome=\"shipped\"") && order1.contains("suite_dead_letters_total{")
-                    && mails.contains("outcome=\"sent\"") && bounces.contains("suite_bounce_service_bounces_total{");
+                    && mails.contains("outcome=\"sent\"") && bounces.contains("suite_bounce_service_objects_processed_total{");
         });
         // The query-backed gauges are sampled every 15 s: wait for the first sample with this traffic in it.
         awaitTrue("lag and terminal gauges sampled", () -> scrape(SuiteService.SYNC_SERVICE).contains("suite_consumer_lag{")
