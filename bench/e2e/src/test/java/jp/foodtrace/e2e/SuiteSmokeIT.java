@@ -138,7 +138,8 @@ class SuiteSmokeIT {
                 String metrics = get(platform.config().managementUrl(service) + "/q/metrics").body();
                 List<String> notYet = missing.get(service).stream()
                         .filter(topic -> !metrics.contains("suite_" + service.schema()
-                                + "_events_consumed_total{outcome=\"processed\",topic=\"" + topic + "\"}"))
+                                + "_events_consumed_total{outcome=\"processed\",service=\"" + service.module() + "\",topic=\""
+                                + topic + "\"}"))
                         .toList();
                 if (notYet.isEmpty()) {
                     missing.remove(service);

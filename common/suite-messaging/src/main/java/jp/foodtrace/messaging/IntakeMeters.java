@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The consumption counters of one service, shared by {@link EventIntake} and {@link BatchIntake}
  * so that both count under the same names: {@code suite.<service>.events.consumed} by topic and
- * outcome, and {@code suite.<service>.dead-letters} by source topic.
+ * outcome, and {@code suite.dead-letters} by source topic (the service is the common tag
+ * {@code service}, as on every meter).
  */
 final class IntakeMeters {
 
@@ -33,7 +34,7 @@ final class IntakeMeters {
 
     void deadLettered(String topic) {
         consumed(topic, DEAD_LETTERED);
-        Counter.builder(prefix + ".dead-letters")
+        Counter.builder("suite.dead-letters")
                 .description("Records sent to <topic>.dlq, by source topic")
                 .tag("topic", topic)
                 .register(meters)

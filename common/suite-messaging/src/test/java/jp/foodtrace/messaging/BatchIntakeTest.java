@@ -86,7 +86,7 @@ class BatchIntakeTest {
         assertTrue(deadLetters.sent.get(0).reason().getMessage().contains("missing header event-id"));
         assertEquals(2, consumed("processed"));
         assertEquals(1, consumed("dead-lettered"));
-        assertEquals(1, registry.find("suite.test_service.dead-letters").tag("topic", TOPIC).counter().count());
+        assertEquals(1, registry.find("suite.dead-letters").tag("topic", TOPIC).counter().count());
         assertEquals(2, inbox.committed.size());
     }
 

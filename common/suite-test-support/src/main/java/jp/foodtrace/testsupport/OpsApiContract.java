@@ -27,7 +27,7 @@ public interface OpsApiContract {
                 .body("code", equalTo("unauthenticated"));
         given().header("Authorization", "Basic b3BzOm9wcw==").when().get(opsPath()).then().statusCode(401);
         Management.given().when().get("/q/metrics").then()
-                .body(containsString("suite_api_refused_total{reason=\"missing-token\"}"));
+                .body(containsString("suite_api_refused_total{reason=\"missing-token\",service="));
     }
 
     @Test
@@ -39,7 +39,7 @@ public interface OpsApiContract {
                 .body("code", equalTo("unauthenticated"));
         given().header("Authorization", "Bearer not-the-ops-token").when().get(opsPath()).then().statusCode(401);
         Management.given().when().get("/q/metrics").then()
-                .body(containsString("suite_api_refused_total{reason=\"wrong-token\"}"));
+                .body(containsString("suite_api_refused_total{reason=\"wrong-token\",service="));
     }
 
     @Test

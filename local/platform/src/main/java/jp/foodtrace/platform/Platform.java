@@ -24,9 +24,16 @@ public final class Platform {
     private final PlatformConfig config;
     private final Map<Part, Component> parts = new LinkedHashMap<>();
     private final Map<SuiteService, ServiceProcess> services = new LinkedHashMap<>();
+    private final PrometheusServer prometheus;
 
     public Platform(PlatformConfig config) {
+        this(config, PrometheusServer.Settings.local());
+    }
+
+    /** A platform whose Prometheus (started by {@link #upObservability}) scrapes and evaluates as given. */
+    public Platform(PlatformConfig config, PrometheusServer.Settings prometheus) {
         this.config = config;
+        this.prometheus = new PrometheusServer(config, prometheus);
         parts.put(Part.KAFKA, new KafkaBroker(config));
         parts.put(Part.S3, new S3Server(config));
         parts.put(Part.SES, new SesEndpoint(config));
@@ -83,6 +90,20 @@ public final class Platform {
         }
     }
 
+    /**
+     * Starts Prometheus with the project's rules, scraping the five services on this platform's
+     * management ports (after the services, so that the first scrape finds them).
+     */
+    public void upObservability(Consumer<String> log) {
+        log.accept(prometheus.name() + ": " + (prometheus.running().isPresent() ? "already running" : "starting"));
+        prometheus.up();
+        log.accept(prometheus.name() + ": ready at " + config.prometheusUrl());
+    }
+
+    public PrometheusServer prometheus() {
+        return prometheus;
+    }
+
     public void upAll(Consumer<String> log) {
         upInfrastructure(EnumSet.allOf(Part.class), false, log);
         upServices(List.of(SuiteService.values()), log);
@@ -91,6 +112,9 @@ public final class Platform {
     /** Stops services first, then infrastructure; touches only processes this platform started. */
     public List<String> stop() {
         List<String> stopped = new ArrayList<>();
+        if (prometheus.process().stop(Duration.ofSeconds(20))) {
+            stopped.add(prometheus.name());
+        }
         List<ServiceProcess> reversedServices = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversedServices);
         reversedServices.parallelStream().forEach(s -> {
@@ -110,10 +134,13 @@ public final class Platform {
         return stopped;
     }
 
-    /** Every component with its URL and whether it runs. */
+    /** Every component with its URL and whether it runs; Prometheus only while it runs (it is optional). */
     public List<Component> components() {
         List<Component> all = new ArrayList<>(parts.values());
         all.addAll(services.values());
+        if (prometheus.running().isPresent()) {
+            all.add(prometheus);
+        }
         return all;
     }
 }

@@ -19,11 +19,11 @@ public final class PlatformCli {
         Platform platform = new Platform(PlatformConfig.local(root));
         try {
             switch (command) {
-                case "up" -> up(platform, List.of(args).contains("--infra"));
+                case "up" -> up(platform, List.of(args).contains("--infra"), List.of(args).contains("--observability"));
                 case "stop" -> stop(platform);
                 case "status" -> System.exit(status(platform) ? 0 : 3);
                 default -> {
-                    System.err.println("usage: suite up [--infra] | stop | status");
+                    System.err.println("usage: suite up [--infra] [--observability] | stop | status");
                     System.exit(64);
                 }
             }
@@ -33,11 +33,14 @@ public final class PlatformCli {
         }
     }
 
-    private static void up(Platform platform, boolean infraOnly) {
+    private static void up(Platform platform, boolean infraOnly, boolean observability) {
         long start = System.nanoTime();
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, PlatformCli::say);
         if (!infraOnly) {
             platform.upServices(List.of(SuiteService.values()), PlatformCli::say);
+        }
+        if (observability) {
+            platform.upObservability(PlatformCli::say);
         }
         System.out.printf("%nThe suite is up (%.0f s).%n%n", (System.nanoTime() - start) / 1e9);
         status(platform);

@@ -18,10 +18,22 @@ import java.util.Map;
  * @param database  PostgreSQL database holding one schema per service
  * @param servicePorts    HTTP port of each service (its APIs)
  * @param managementPorts management port of each service (health, metrics, OpenAPI)
+ * @param prometheusPort  Prometheus' web and API port (when started with the observability parts)
  */
 public record PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
         int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
-        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
+        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts, int prometheusPort) {
+
+    /** Prometheus' port in the local run. */
+    public static final int LOCAL_PROMETHEUS_PORT = 9090;
+
+    /** A platform whose Prometheus, if started, takes a free port. */
+    public PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
+            int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
+            Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
+        this(root, home, host, kafkaPort, controllerPort, s3Port, sesPort, smtpPort, smtpApiPort, pgHost, pgPort,
+                database, servicePorts, managementPorts, freePort());
+    }
 
     /** The S3 bucket that SES inbound writes returned mail to, and bounce-service reads. */
     public static final String INBOUND_MAIL_BUCKET = "suite-inbound-mail";
@@ -43,7 +55,7 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
             management.put(service, service.localManagementPort());
         }
         return new PlatformConfig(root, root.resolve(".local"), "127.0.0.1", 9092, 9093, 9000, 8005, 3025, 3080,
-                "127.0.0.1", 5432, "suite", ports, management);
+                "127.0.0.1", 5432, "suite", ports, management, LOCAL_PROMETHEUS_PORT);
     }
 
     /** A platform on free ports with its own home and database, for tests. */
@@ -55,7 +67,7 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
             management.put(service, freePort());
         }
         return new PlatformConfig(root, home, "127.0.0.1", freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), "127.0.0.1", 5432, database, ports, management);
+                freePort(), freePort(), "127.0.0.1", 5432, database, ports, management, freePort());
     }
 
     /**
@@ -121,6 +133,10 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
     /** Where the service answers {@code /q/health}, {@code /q/metrics} and {@code /q/openapi}. */
     public String managementUrl(SuiteService service) {
         return "http://" + host + ":" + managementPort(service);
+    }
+
+    public String prometheusUrl() {
+        return "http://" + host + ":" + prometheusPort;
     }
 
     /** A port nothing listens on now. */

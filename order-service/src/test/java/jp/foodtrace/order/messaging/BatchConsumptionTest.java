@@ -80,7 +80,7 @@ class BatchConsumptionTest {
         ConsumerRecord<String, String> badRecord = record(bad);
         double processed = consumed("processed");
         double deadLettered = consumed("dead-lettered");
-        double deadLetters = counter("suite.order_service.dead-letters", "topic", Topics.TERMINAL_ORDERS);
+        double deadLetters = counter("suite.dead-letters", "topic", Topics.TERMINAL_ORDERS);
 
         inbound.onTerminalOrders(
                 TestEvents.poll(List.of(record(order(shop, 1, 1)), badRecord, record(order(shop, 2, 1)))));
@@ -100,7 +100,7 @@ class BatchConsumptionTest {
         assertFalse(inbox.seen(bad.id()), "a dead-lettered event must not be marked processed");
         assertEquals(processed + 2, consumed("processed"));
         assertEquals(deadLettered + 1, consumed("dead-lettered"));
-        assertEquals(deadLetters + 1, counter("suite.order_service.dead-letters", "topic", Topics.TERMINAL_ORDERS));
+        assertEquals(deadLetters + 1, counter("suite.dead-letters", "topic", Topics.TERMINAL_ORDERS));
     }
 
     @Test

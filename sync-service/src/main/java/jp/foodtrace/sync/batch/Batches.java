@@ -49,7 +49,8 @@ public final class Batches {
                     result = entry.result(k, Outcome.REJECTED, e.getMessage());
                 }
             }
-            meters.counter("suite.sync_service.upserts", "kind", kind, "outcome", result.outcome().wire()).increment();
+            meters.counter("suite.sync-service.records.upserted", "kind", kind, "outcome", result.outcome().wire())
+                    .increment();
             results.add(result);
         }
         return new Run(BatchResult.of(results), events);

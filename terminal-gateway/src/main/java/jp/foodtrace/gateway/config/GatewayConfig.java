@@ -1,6 +1,7 @@
 package jp.foodtrace.gateway.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,4 +60,8 @@ public interface GatewayConfig {
      * other peer is ignored.
      */
     Optional<List<String>> trustedProxies();
+
+    /** The stores' time zone: "today" and the cut-off times of the fleet gauges are in it. */
+    @WithDefault("Asia/Tokyo")
+    ZoneId zone();
 }

@@ -64,4 +64,9 @@ public record StubGatewayConfig(int maxLinesPerOrder, List<String> trusted) impl
     public Optional<List<String>> trustedProxies() {
         return Optional.of(trusted);
     }
+
+    @Override
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of("Asia/Tokyo");
+    }
 }

@@ -140,7 +140,7 @@ class BucketIngestionTest {
         assertFalse(exists(garbage));
         assertFalse(bounces.bySource(Bounce.S3, good).isEmpty(), "the object after the garbage was still analysed");
         String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("suite_bounce_service_objects_total{outcome=\"quarantined\"}"), metrics);
+        assertTrue(metrics.contains("suite_bounce_service_objects_total{outcome=\"quarantined\",service=\"bounce-service\"}"), metrics);
         assertTrue(metrics.contains("suite_bounce_service_objects_processed_total"), metrics);
     }
 
@@ -203,7 +203,7 @@ class BucketIngestionTest {
                 "the wait for the broker's confirmation is counted");
         String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String stage : List.of("list", "get", "analyze", "db", "publish", "move")) {
-            assertTrue(metrics.contains("suite_bounce_service_ingest_stage_seconds_sum{stage=\"" + stage + "\"}"), stage + ": " + metrics);
+            assertTrue(metrics.contains("suite_bounce_service_ingest_stage_seconds_sum{service=\"bounce-service\",stage=\"" + stage + "\"}"), stage + ": " + metrics);
         }
     }
 

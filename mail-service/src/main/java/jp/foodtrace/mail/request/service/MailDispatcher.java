@@ -254,6 +254,8 @@ public class MailDispatcher {
             return;
         }
         count(to.name().toLowerCase(Locale.ROOT));
+        meters.counter("suite.mail-service.mails", "category", entry.request().category().wireName(),
+                "outcome", to.name().toLowerCase(Locale.ROOT)).increment();
         log.find(entry.requestId()).ifPresent(this::publish);
     }
 

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jp.foodtrace.mail.config.MailConfig;
 import jp.foodtrace.mail.request.MailCategory;
 import jp.foodtrace.mail.request.MailLogEntry;
@@ -51,6 +53,15 @@ public class SuppressionService {
         this.log = log;
         this.config = config;
         this.meters = meters;
+    }
+
+    /** The unsubscribe counters exist from the start (at 0), so that a rate over them is 0, not empty. */
+    void registerMeters(@Observes StartupEvent start) {
+        for (MailCategory category : MailCategory.values()) {
+            if (category.unsubscribable()) {
+                meters.counter("suite.mail-service.unsubscribes", "category", category.wireName());
+            }
+        }
     }
 
     /**
@@ -126,6 +137,7 @@ public class SuppressionService {
         boolean added = suppressions.add(recipient.toLowerCase(Locale.ROOT), category.wireName(), UNSUBSCRIBE, sourceRef);
         if (added) {
             meters.counter("suite.mail_service.suppressions", "reason", UNSUBSCRIBE).increment();
+            meters.counter("suite.mail-service.unsubscribes", "category", category.wireName()).increment();
         }
         return added;
     }

@@ -1,5 +1,6 @@
 package jp.foodtrace.order.storeorder.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jp.foodtrace.messaging.AfterCommit;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.OrderLine;
@@ -78,6 +80,8 @@ public class OrderIntake {
     private final OrderRules rules;
     private final OrderEventPublisher events;
     private final MeterRegistry meters;
+    /** From the gateway's receipt to the decision here: the order path as a terminal sees it (histogram). */
+    private final Timer latency;
     private final AfterCommit afterCommit;
     private final OrderWriter writer;
 
@@ -87,6 +91,9 @@ public class OrderIntake {
         this.rules = new OrderRules(config.zone(), config.defaultCutOff(), config.leadDays(), config.maxDaysAhead());
         this.events = events;
         this.meters = meters;
+        this.latency = Timer.builder("suite.order.latency")
+                .description("From the gateway's receipt of an order to its decision in order-service")
+                .register(meters);
         this.afterCommit = afterCommit;
     }
 
@@ -108,6 +115,7 @@ public class OrderIntake {
         Instant now = Instant.now();
         Map<StoreOrder, List<LineRejection>> decided = new LinkedHashMap<>();
         Map<String, Integer> outcomes = new HashMap<>();
+        List<Duration> latencies = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
             TerminalOrderSubmitted submitted = submission.order();
             if (!taken.add(submission.orderId())) {
@@ -120,6 +128,9 @@ public class OrderIntake {
             StoreOrder order = decide(submitted, rejections, now);
             decided.put(order, rejections);
             outcomes.merge(order.status.toLowerCase(), 1, Integer::sum);
+            if (submitted.receivedAt() != null) {
+                latencies.add(Duration.between(submitted.receivedAt(), now));
+            }
         }
         // An order the database refuses fails here, before any event about it is sent.
         writer.insert(decided.keySet());
@@ -132,6 +143,9 @@ public class OrderIntake {
         });
         publication.awaitConfirmed();
         countAfterCommit(outcomes);
+        if (!latencies.isEmpty()) {
+            afterCommit.run(() -> latencies.forEach(latency::record));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -86,6 +86,12 @@ public class FeedRepository {
         return jdbc.one("SELECT coalesce(max(position), 0) AS p FROM feed_order", rs -> rs.getLong("p")).orElse(0L);
     }
 
+    /** Orders with a position in (after, upTo]. */
+    public long countBetween(long after, long upTo) {
+        return jdbc.one("SELECT count(*) FROM feed_order WHERE position > ? AND position <= ?", rs -> rs.getLong(1),
+                after, upTo).orElse(0L);
+    }
+
     public Optional<Long> ackedPosition(String clientId) {
         return jdbc.one("SELECT acked_position FROM feed_cursor WHERE client_id = ?", rs -> rs.getLong(1), clientId);
     }

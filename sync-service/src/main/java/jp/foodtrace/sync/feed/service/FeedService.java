@@ -72,6 +72,7 @@ public class FeedService {
         boolean more = orders.size() > size;
         List<FeedOrder> page = more ? orders.subList(0, size) : orders;
         long next = page.isEmpty() ? from : page.get(page.size() - 1).position();
+        meters.counter("suite.sync-service.feed.delivered").increment(page.size());
         return new Page(List.copyOf(page), next, more);
     }
 
@@ -81,7 +82,13 @@ public class FeedService {
         if (p > feed.lastPosition()) {
             throw ProblemException.badRequest("invalid-cursor", "position " + p + " is beyond the end of the feed");
         }
-        return feed.ack(clientId, p, Instant.now());
+        long before = feed.ackedPosition(clientId).orElse(0L);
+        long acked = feed.ack(clientId, p, Instant.now());
+        if (acked > before) {
+            long orders = feed.countBetween(before, acked);
+            afterCommit.run(() -> meters.counter("suite.sync-service.feed.acknowledged").increment(orders));
+        }
+        return acked;
     }
 
     public long acked(String clientId) {

@@ -75,7 +75,7 @@ public class TerminalAccess {
             rateLimiter.acquire(terminalId);
             return new AuthenticatedTerminal(terminalId, terminal.storeCode(), source);
         } catch (ProblemException refused) {
-            meters.counter("suite.terminal_gateway.refusals", "reason", refused.problem().code()).increment();
+            meters.counter("suite.terminal-gateway.auth.refused", "reason", refused.problem().code()).increment();
             throw refused;
         }
     }

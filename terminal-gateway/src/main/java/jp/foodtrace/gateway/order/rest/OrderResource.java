@@ -49,15 +49,17 @@ public class OrderResource {
     private final SubmissionRepository receipts;
     private final ObjectMapper json;
     private final int maxBodyBytes;
+    private final SubmissionMeter counted;
 
     public OrderResource(TerminalAccess access, OrderValidator validator, SubmissionService submissions,
-            SubmissionRepository receipts, ObjectMapper json, GatewayConfig config) {
+            SubmissionRepository receipts, ObjectMapper json, GatewayConfig config, SubmissionMeter counted) {
         this.access = access;
         this.validator = validator;
         this.submissions = submissions;
         this.receipts = receipts;
         this.json = json;
         this.maxBodyBytes = config.maxBodyBytes();
+        this.counted = counted;
     }
 
     @POST
@@ -76,7 +78,9 @@ public class OrderResource {
                             case CONFLICT -> throw ProblemException.conflict("sequence-conflict", "sequence "
                                     + prepared.order().sequence() + " was already used for a different order (receipt "
                                     + outcome.submission().receiptId() + ")");
-                        }));
+                        }))
+                .onItemOrFailure().invoke((response, failure) ->
+                        counted.json(response == null ? 0 : response.getStatus(), failure));
     }
 
     private record Prepared(AuthenticatedTerminal terminal, OrderRequest order) {
@@ -123,6 +127,7 @@ public class OrderResource {
             int firstLine = order.lines().get(0);
             if (!errors.isEmpty()) {
                 rejected++;
+                counted.count("csv", SubmissionMeter.REJECTED);
                 results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine, "REJECTED", null, errors));
                 continue;
             }
@@ -133,6 +138,11 @@ public class OrderResource {
                     case RESENT -> resent++;
                     case CONFLICT -> rejected++;
                 }
+                counted.count("csv", switch (outcome.kind()) {
+                    case ACCEPTED -> SubmissionMeter.ACCEPTED;
+                    case RESENT -> SubmissionMeter.DUPLICATE;
+                    case CONFLICT -> SubmissionMeter.REJECTED;
+                });
                 results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine,
                         outcome.kind() == SubmissionService.Kind.CONFLICT ? "CONFLICT" : outcome.kind().name(),
                         outcome.submission().receiptId(), outcome.kind() == SubmissionService.Kind.CONFLICT
@@ -141,6 +151,8 @@ public class OrderResource {
                                 : List.of()));
             } catch (ProblemException e) {
                 rejected++;
+                String outcome = SubmissionMeter.outcomeOf(e);
+                counted.count("csv", outcome == null ? SubmissionMeter.REJECTED : outcome);
                 results.add(new OrderViews.CsvOrderResult(order.sequence(), firstLine, "FAILED", null,
                         List.of(Problem.Detail.ofField(firstLine, null, e.problem().code(), e.problem().detail()))));
             }

@@ -55,7 +55,7 @@ class TerminalAccessTest {
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("source-address-mismatch"));
         Management.given().when().get("/q/metrics").then()
-                .body(containsString("suite_terminal_gateway_refusals_total{reason=\"source-address-mismatch\"}"));
+                .body(containsString("suite_terminal_gateway_auth_refused_total{reason=\"source-address-mismatch\",service=\"terminal-gateway\"}"));
     }
 
     @Test
