@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,9 +21,14 @@ import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.trace.Trace;
+import jp.foodtrace.sync.trace.page.TracePage;
 import jp.foodtrace.sync.trace.service.TraceService;
 
-/** Trace forward and back through production lots and shipments. */
+/**
+ * Trace forward and back through production lots and shipments: the JSON API, and the member
+ * page ({@code GET /v1/trace} and {@code /v1/trace/lots/{lot}} as HTML) under the same path,
+ * so that the member ALB's {@code /v1/trace*} rule and the {@code trace:read} token cover both.
+ */
 @Path("/v1/trace")
 @RequiresScope(Scope.TRACE_READ)
 @Tag(name = "trace")
@@ -28,9 +36,28 @@ import jp.foodtrace.sync.trace.service.TraceService;
 public class TraceResource {
 
     private final TraceService trace;
+    private final TracePage page;
 
-    public TraceResource(TraceService trace) {
+    public TraceResource(TraceService trace, TracePage page) {
         this.trace = trace;
+        this.page = page;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Member trace page: a form for a lot number or GS1 code (q), and the lot's origin and shipments")
+    public Response page(@QueryParam("q") String q, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page.render(q, lang, acceptLanguage);
+    }
+
+    @GET
+    @Path("/lots/{lot}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Member trace page of one lot")
+    public Response lotPage(@PathParam("lot") String lot, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page.render(lot, lang, acceptLanguage);
     }
 
     @GET
