@@ -21,7 +21,20 @@ import java.util.Map;
  */
 public record PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
         int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
-        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
+        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts, int consolePort,
+        int consoleManagementPort) {
+
+    /** Local ports of the ops console (not a {@link SuiteService}: it has no schema and consumes no topic). */
+    public static final int LOCAL_CONSOLE_PORT = 8086;
+    public static final int LOCAL_CONSOLE_MANAGEMENT_PORT = 9086;
+
+    /** A platform whose ops console, if started, takes free ports. */
+    public PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort, int s3Port, int sesPort,
+            int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
+            Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
+        this(root, home, host, kafkaPort, controllerPort, s3Port, sesPort, smtpPort, smtpApiPort, pgHost, pgPort,
+                database, servicePorts, managementPorts, freePort(), freePort());
+    }
 
     /** The S3 bucket that SES inbound writes returned mail to, and bounce-service reads. */
     public static final String INBOUND_MAIL_BUCKET = "suite-inbound-mail";
@@ -43,7 +56,7 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
             management.put(service, service.localManagementPort());
         }
         return new PlatformConfig(root, root.resolve(".local"), "127.0.0.1", 9092, 9093, 9000, 8005, 3025, 3080,
-                "127.0.0.1", 5432, "suite", ports, management);
+                "127.0.0.1", 5432, "suite", ports, management, LOCAL_CONSOLE_PORT, LOCAL_CONSOLE_MANAGEMENT_PORT);
     }
 
     /** A platform on free ports with its own home and database, for tests. */
@@ -121,6 +134,14 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
     /** Where the service answers {@code /q/health}, {@code /q/metrics} and {@code /q/openapi}. */
     public String managementUrl(SuiteService service) {
         return "http://" + host + ":" + managementPort(service);
+    }
+
+    public String consoleUrl() {
+        return "http://" + host + ":" + consolePort;
+    }
+
+    public String consoleManagementUrl() {
+        return "http://" + host + ":" + consoleManagementPort;
     }
 
     /** A port nothing listens on now. */
