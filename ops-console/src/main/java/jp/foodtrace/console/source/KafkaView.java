@@ -24,7 +24,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.common.annotation.Identifier;
 
 import jp.foodtrace.ops.DeadLetter;
 import jp.foodtrace.ops.DeadLetterQueue;
@@ -46,8 +47,18 @@ public class KafkaView {
     private final Map<String, Object> clientProperties;
     private final Admin admin;
 
-    public KafkaView(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.clientProperties = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    /**
+     * @param kafka the {@code kafka.*} settings (bootstrap servers, and in a deployment SASL/TLS from
+     *              the {@code KAFKA_*} variables), as every service's channels get them
+     */
+    public KafkaView(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        Map<String, Object> properties = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        this.clientProperties = Map.copyOf(properties);
         Map<String, Object> adminProperties = new HashMap<>(clientProperties);
         adminProperties.put(AdminClientConfig.CLIENT_ID_CONFIG, "ops-console");
         adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
