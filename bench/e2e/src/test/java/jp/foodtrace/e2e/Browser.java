@@ -147,6 +147,10 @@ final class Browser implements AutoCloseable {
         return texts;
     }
 
+    int count(String css) throws Exception {
+        return call("POST", path("/elements"), Map.of("using", "css selector", "value", css)).path("value").size();
+    }
+
     String attribute(String css, String name) throws Exception {
         return call("GET", path("/element/" + find(css) + "/attribute/" + name), null).path("value").asText();
     }
@@ -159,10 +163,6 @@ final class Browser implements AutoCloseable {
 
     void click(String css) throws Exception {
         call("POST", path("/element/" + find(css) + "/click"), Map.of());
-    }
-
-    String source() throws Exception {
-        return call("GET", path("/source"), null).path("value").asText();
     }
 
     /** A PNG of the whole page (beyond the window), written to {@code file}. */

@@ -1,5 +1,6 @@
 package jp.foodtrace.console.source;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,8 @@ public class Console {
     private static final Logger LOG = Logger.getLogger(Console.class);
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final int LETTERS_PER_TOPIC = 20;
+    /** Kafka panels read every dead-letter topic and every group's offsets: more than one HTTP call. */
+    private static final Duration KAFKA_BUDGET = Duration.ofSeconds(20);
 
     /** Everything the page shows, gathered at {@code at}. */
     @TemplateData
@@ -64,8 +67,10 @@ public class Console {
         Future<Panel<List<Views.DeadLetterTopic>>> letters = submit("kafka", () -> kafka.deadLetters(LETTERS_PER_TOPIC));
         Future<Panel<Views.Rates>> rates = submit("bounce-service", this::rates);
         Future<Panel<List<Views.Recall>>> recalls = submit("sync-service", this::recalls);
-        return new Snapshot(KafkaView.time(Instant.now()), await(silent), await(orders), await(lag), await(parked),
-                await(letters), await(rates), await(recalls));
+        Duration http = config.timeout().plusSeconds(2);
+        return new Snapshot(KafkaView.time(Instant.now()), await(silent, http), await(orders, http),
+                await(lag, KAFKA_BUDGET), await(parked, http.multipliedBy(2)), await(letters, KAFKA_BUDGET),
+                await(rates, http), await(recalls, http));
     }
 
     private <T> Future<Panel<T>> submit(String source, Callable<T> read) {
@@ -81,12 +86,13 @@ public class Console {
         });
     }
 
-    private <T> Panel<T> await(Future<Panel<T>> panel) {
+    /** The panels run side by side, so the page waits for the slowest: at most the Kafka budget. */
+    private <T> Panel<T> await(Future<Panel<T>> panel, Duration budget) {
         try {
-            return panel.get(config.timeout().toMillis() + 7_000, TimeUnit.MILLISECONDS);
+            return panel.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             panel.cancel(true);
-            return Panel.unavailable("no answer within " + (config.timeout().toSeconds() + 7) + " s");
+            return Panel.unavailable("no answer within " + budget.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Panel.unavailable("interrupted");
