@@ -32,7 +32,7 @@ import jp.foodtrace.platform.PlatformConfig;
 final class Browser implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
     private final Process driver;
     private final String base;
@@ -177,8 +177,12 @@ final class Browser implements AutoCloseable {
     }
 
     private String find(String css) throws Exception {
-        return call("POST", path("/element"), Map.of("using", "css selector", "value", css)).path("value")
+        String id = call("POST", path("/element"), Map.of("using", "css selector", "value", css)).path("value")
                 .path(ELEMENT).asText();
+        if (id.isEmpty()) {
+            throw new AssertionError("no element " + css + " on " + url());
+        }
+        return id;
     }
 
     private String path(String suffix) {

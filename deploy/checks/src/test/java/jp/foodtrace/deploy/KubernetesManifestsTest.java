@@ -401,7 +401,8 @@ class KubernetesManifestsTest {
             List<Map<String, Object>> rendered = new ArrayList<>();
             yaml().loadAll(result.output()).forEach(d -> rendered.add(map(d)));
             assertEquals(Topics.ALL.size(), ofKind(rendered, "KafkaTopic").size(), overlay);
-            assertEquals(SuiteService.values().length, ofKind(rendered, "Deployment").size(), overlay);
+            assertEquals(SuiteService.values().length + 1, ofKind(rendered, "Deployment").size(),
+                    overlay + ": the services and the ops console");
             // Every secret key a Deployment reads exists in the rendered overlay (Secret or
             // ExternalSecret), or is one Strimzi writes (the KafkaUser's and the cluster CA's).
             Set<String> provided = new HashSet<>();
