@@ -66,8 +66,9 @@ class OpsPagesIT {
     static void startSuiteAndRunTheFleet() throws Exception {
         work = Files.createDirectories(Path.of("target/ops-pages").toAbsolutePath());
         Browser.ensureInstalled(work.resolve("apt.log"));
+        // A home of its own per run: Kafka starts empty, so the page shows only this run's dead letters.
         PlatformConfig config = PlatformConfig.isolated(PlatformConfig.findRoot(),
-                Path.of("target/platform-ops").toAbsolutePath(),
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")), "platform-ops").toAbsolutePath(),
                 "suite_test_ops" + System.getenv().getOrDefault("SUITE_TEST_DB_SUFFIX", ""));
         shots = config.root().resolve("docs/operations");
         platform = new Platform(config);
@@ -182,6 +183,8 @@ class OpsPagesIT {
             String letters = browser.text("#dead-letters");
             assertTrue(letters.contains(deadLetterId()), letters);
             assertTrue(letters.contains("mail.requests.v1.dlq"), letters);
+            assertTrue(browser.attribute("#dead-letters", "class").contains("critical"));
+            assertTrue(browser.attribute("#recalls", "class").contains("ok"), "both notices SENT");
             browser.screenshot(shots.resolve("console.png"));
 
             long before = deadLetterCount();
@@ -199,7 +202,7 @@ class OpsPagesIT {
         try (Browser browser = Browser.start(work.resolve("chromedriver-trace.log"))) {
             browser.header("Authorization", "Bearer " + member);
             browser.windowSize(390, 844);
-            browser.open(sync() + "/v1/trace");
+            browser.open(sync() + "/v1/trace?lang=ja");
             browser.type("#q", "https://id.gs1.org/01/" + GTIN + "/10/" + LOT);
             browser.click("button[type=submit]");
 
@@ -259,7 +262,7 @@ class OpsPagesIT {
 
     private static long deadLetterCount() throws Exception {
         long n = 0;
-        for (JsonNode topic : consoleSnapshot().path("deadLetters").path("data")) {
+        for (JsonNode topic : consoleSnapshot().path("deadLetters").path("data").path("topics")) {
             for (JsonNode letter : topic.path("letters")) {
                 if (letter.path("eventId").asText().equals(deadLetterId())) {
                     n++;

@@ -40,8 +40,8 @@ public class Console {
     /** Everything the page shows, gathered at {@code at}. */
     @TemplateData
     public record Snapshot(String at, Panel<Views.Silent> silent, Panel<Views.Orders> orders, Panel<List<Views.Lag>> lag,
-            Panel<List<Views.Parked>> parked, Panel<List<Views.DeadLetterTopic>> deadLetters,
-            Panel<Views.Rates> rates, Panel<List<Views.Recall>> recalls) {
+            Panel<Views.Outbox> parked, Panel<Views.DeadLetters> deadLetters,
+            Panel<Views.Rates> rates, Panel<Views.Recalls> recalls) {
     }
 
     private final ServiceApi api;
@@ -63,10 +63,11 @@ public class Console {
         Future<Panel<Views.Silent>> silent = submit("terminal-gateway", this::silent);
         Future<Panel<Views.Orders>> orders = submit("order-service", this::orders);
         Future<Panel<List<Views.Lag>>> lag = submit("kafka", kafka::lag);
-        Future<Panel<List<Views.Parked>>> parked = submit("outbox", this::parked);
-        Future<Panel<List<Views.DeadLetterTopic>>> letters = submit("kafka", () -> kafka.deadLetters(LETTERS_PER_TOPIC));
+        Future<Panel<Views.Outbox>> parked = submit("outbox", this::parked);
+        Future<Panel<Views.DeadLetters>> letters = submit("kafka",
+                () -> new Views.DeadLetters(kafka.deadLetters(LETTERS_PER_TOPIC)));
         Future<Panel<Views.Rates>> rates = submit("bounce-service", this::rates);
-        Future<Panel<List<Views.Recall>>> recalls = submit("sync-service", this::recalls);
+        Future<Panel<Views.Recalls>> recalls = submit("sync-service", this::recalls);
         Duration http = config.timeout().plusSeconds(2);
         return new Snapshot(KafkaView.time(Instant.now()), await(silent, http), await(orders, http),
                 await(lag, KAFKA_BUDGET), await(parked, http.multipliedBy(2)), await(letters, KAFKA_BUDGET),
@@ -123,7 +124,7 @@ public class Console {
                 s.path("rejected").asLong(), s.path("shipped").asLong());
     }
 
-    private List<Views.Parked> parked() {
+    private Views.Outbox parked() {
         List<Views.Parked> rows = new ArrayList<>();
         JsonNode gateway = api.get("terminal-gateway", config.services().terminalGateway(),
                 "/v1/ops/outbox/parked?limit=1000", config.gatewayAdminToken());
@@ -131,7 +132,7 @@ public class Console {
         JsonNode sync = api.get("sync-service", config.services().syncService(), "/v1/ops/outbox/parked?limit=1000",
                 config.syncAdminToken());
         rows.add(new Views.Parked("sync-service", sync.size(), sync.size() >= 1000));
-        return rows;
+        return new Views.Outbox(rows);
     }
 
     private Views.Rates rates() {
@@ -154,7 +155,7 @@ public class Console {
         return String.format(Locale.ROOT, "%.2f%%", ratio.asDouble() * 100);
     }
 
-    private List<Views.Recall> recalls() {
+    private Views.Recalls recalls() {
         JsonNode list = api.get("sync-service", config.services().syncService(), "/v1/ops/recalls?limit=10",
                 config.syncAdminToken());
         List<Views.Recall> recalls = new ArrayList<>();
@@ -168,7 +169,7 @@ public class Console {
             recalls.add(new Views.Recall(r.path("recallId").asText(), r.path("lotNumber").asText(),
                     r.path("reason").asText(), KafkaView.time(Instant.parse(r.path("createdAt").asText())), notices));
         }
-        return recalls;
+        return new Views.Recalls(recalls);
     }
 
     @PreDestroy

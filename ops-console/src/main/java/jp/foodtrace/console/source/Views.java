@@ -46,6 +46,34 @@ public final class Views {
         }
     }
 
+    /** Every dead-letter topic; red when any holds a letter. */
+    @TemplateData
+    public record DeadLetters(List<DeadLetterTopic> topics) {
+
+        public String level() {
+            return topics.stream().anyMatch(t -> !t.letters().isEmpty()) ? "critical" : "ok";
+        }
+    }
+
+    /** Parked outbox rows of the services with an outbox; red when any. */
+    @TemplateData
+    public record Outbox(List<Parked> services) {
+
+        public String level() {
+            return services.stream().anyMatch(p -> p.parked() > 0) ? "critical" : "ok";
+        }
+    }
+
+    /** The latest recalls; as red as the worst notice. */
+    @TemplateData
+    public record Recalls(List<Recall> recalls) {
+
+        public String level() {
+            List<String> levels = recalls.stream().map(Recall::level).toList();
+            return levels.contains("critical") ? "critical" : levels.contains("warning") ? "warning" : "ok";
+        }
+    }
+
     /** One dead-letter topic with its letters, newest first. */
     @TemplateData
     public record DeadLetterTopic(String topic, String sourceTopic, List<Letter> letters) {
