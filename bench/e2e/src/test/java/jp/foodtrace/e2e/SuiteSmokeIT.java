@@ -104,6 +104,7 @@ class SuiteSmokeIT {
         platform = new Platform(config);
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), true, line -> System.out.println("[e2e] " + line));
         platform.upServices(List.of(SuiteService.values()), line -> System.out.println("[e2e] " + line));
+        platform.upConsole(line -> System.out.println("[e2e] " + line));
     }
 
     @AfterAll
@@ -121,6 +122,8 @@ class SuiteSmokeIT {
             assertEquals(200, ready.statusCode(), service.module() + ": " + ready.body());
             assertTrue(ready.body().contains("\"status\": \"UP\""), ready.body());
         }
+        HttpResponse<String> console = get(platform.config().consoleManagementUrl() + "/q/health/ready");
+        assertEquals(200, console.statusCode(), "ops-console: " + console.body());
     }
 
     @Test
@@ -318,6 +321,7 @@ class SuiteSmokeIT {
         Map<String, Long> before = pids();
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, line -> { });
         platform.upServices(List.of(SuiteService.values()), line -> { });
+        platform.upConsole(line -> { });
         assertEquals(before, pids());
 
         List<String> stopped = platform.stop();

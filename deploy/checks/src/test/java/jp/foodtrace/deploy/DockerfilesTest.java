@@ -260,11 +260,16 @@ class DockerfilesTest {
 
     @Test
     void everyServiceHasADockerfileThatFitsItsBuild() throws IOException {
+        List<String> modules = new ArrayList<>();
         for (SuiteService service : SuiteService.values()) {
-            Path module = Tools.root().resolve(service.module());
+            modules.add(service.module());
+        }
+        modules.add("ops-console");
+        for (String name : modules) {
+            Path module = Tools.root().resolve(name);
             List<String> problems = problems(read(module.resolve(DOCKERFILE)), read(module.resolve(".dockerignore")),
                     module);
-            assertEquals(List.of(), problems, service.module());
+            assertEquals(List.of(), problems, name);
         }
     }
 

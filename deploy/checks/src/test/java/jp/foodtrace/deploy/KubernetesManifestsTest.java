@@ -179,7 +179,36 @@ class KubernetesManifestsTest {
                         service.module() + " has a literal password");
             }
         }
-        assertEquals(SuiteService.values().length, ofKind(base, "Deployment").size());
+        // ... and the ops console (below), which is not a SuiteService.
+        assertEquals(SuiteService.values().length + 1, ofKind(base, "Deployment").size());
+    }
+
+    @Test
+    void theOpsConsoleIsInternalProbedOnItsManagementPortAndGetsItsWholeContract() {
+        String console = "ops-console";
+        Map<String, Object> container = container(base, console);
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals(MANAGEMENT_PORT, containerPort(container, at(container, probe, "httpGet", "port")), probe);
+        }
+        for (String kind : List.of("requests", "limits")) {
+            assertNotNull(at(container, "resources", kind, "memory"), kind);
+        }
+        Map<String, Object> svc = named(base, "Service", console);
+        assertEquals("ClusterIP", at(svc, "spec", "type"), "the console is reached from inside only");
+        for (Object p : list(at(svc, "spec", "ports"))) {
+            assertEquals(HTTP_PORT, containerPort(container, map(p).get("targetPort")));
+        }
+        assertTrue(ofKind(base, "Ingress").isEmpty(), "nothing routes the console from outside");
+        named(base, "KafkaUser", console);
+        Map<String, Map<String, Object>> env = envByName(container);
+        for (String name : ProductionContract.required(Tools.root(), console)) {
+            Map<String, Object> var = env.get(name);
+            assertNotNull(var, console + " lacks " + name);
+            if (ProductionContract.SECRETS.contains(name)) {
+                assertEquals(APP_SECRETS, at(var, "valueFrom", "secretKeyRef", "name"), name + " from the app secrets");
+            }
+        }
+        assertEquals("prod", env.get("QUARKUS_PROFILE").get("value"));
     }
 
     @Test
@@ -372,7 +401,8 @@ class KubernetesManifestsTest {
             List<Map<String, Object>> rendered = new ArrayList<>();
             yaml().loadAll(result.output()).forEach(d -> rendered.add(map(d)));
             assertEquals(Topics.ALL.size(), ofKind(rendered, "KafkaTopic").size(), overlay);
-            assertEquals(SuiteService.values().length, ofKind(rendered, "Deployment").size(), overlay);
+            assertEquals(SuiteService.values().length + 1, ofKind(rendered, "Deployment").size(),
+                    overlay + ": the services and the ops console");
             // Every secret key a Deployment reads exists in the rendered overlay (Secret or
             // ExternalSecret), or is one Strimzi writes (the KafkaUser's and the cluster CA's).
             Set<String> provided = new HashSet<>();

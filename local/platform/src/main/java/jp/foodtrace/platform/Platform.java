@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The local platform: PostgreSQL set-up, Kafka, S3 server, SES endpoint, SMTP sink and the five
- * services. The same class serves the {@code suite} command (fixed ports, {@code .local}) and the
+ * The local platform: PostgreSQL set-up, Kafka, S3 server, SES endpoint, SMTP sink, the five
+ * services and the ops console. The same class serves the {@code suite} command (fixed ports, {@code .local}) and the
  * tests ({@link PlatformConfig#isolated}), so that what is tested is what runs. Every step is
  * idempotent: a part that already runs is left alone.
  */
@@ -25,6 +25,7 @@ public final class Platform {
     private final Map<Part, Component> parts = new LinkedHashMap<>();
     private final Map<SuiteService, ServiceProcess> services = new LinkedHashMap<>();
     private final PrometheusServer prometheus;
+    private final OpsConsoleProcess console;
 
     public Platform(PlatformConfig config) {
         this(config, PrometheusServer.Settings.local());
@@ -41,6 +42,7 @@ public final class Platform {
         for (SuiteService service : SuiteService.values()) {
             services.put(service, new ServiceProcess(config, service));
         }
+        console = new OpsConsoleProcess(config);
     }
 
     public PlatformConfig config() {
@@ -104,9 +106,24 @@ public final class Platform {
         return prometheus;
     }
 
+    /** Starts the ops console (after the services, which it reads) and waits until it is ready. */
+    public void upConsole(Consumer<String> log) {
+        log.accept(console.name() + ": " + (console.running().isPresent() ? "already running" : "starting"));
+        if (console.running().isEmpty()) {
+            console.process().checkPortsFree();
+        }
+        console.up();
+        log.accept(console.name() + ": ready at " + config.consoleUrl() + "/ops");
+    }
+
+    public OpsConsoleProcess console() {
+        return console;
+    }
+
     public void upAll(Consumer<String> log) {
         upInfrastructure(EnumSet.allOf(Part.class), false, log);
         upServices(List.of(SuiteService.values()), log);
+        upConsole(log);
     }
 
     /** Stops services first, then infrastructure; touches only processes this platform started. */
@@ -114,6 +131,9 @@ public final class Platform {
         List<String> stopped = new ArrayList<>();
         if (prometheus.process().stop(Duration.ofSeconds(20))) {
             stopped.add(prometheus.name());
+        }
+        if (console.process().stop(Duration.ofSeconds(20))) {
+            stopped.add(console.name());
         }
         List<ServiceProcess> reversedServices = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversedServices);
@@ -138,6 +158,7 @@ public final class Platform {
     public List<Component> components() {
         List<Component> all = new ArrayList<>(parts.values());
         all.addAll(services.values());
+        all.add(console);
         if (prometheus.running().isPresent()) {
             all.add(prometheus);
         }

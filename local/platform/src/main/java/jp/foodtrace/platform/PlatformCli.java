@@ -38,6 +38,7 @@ public final class PlatformCli {
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, PlatformCli::say);
         if (!infraOnly) {
             platform.upServices(List.of(SuiteService.values()), PlatformCli::say);
+            platform.upConsole(PlatformCli::say);
         }
         if (observability) {
             platform.upObservability(PlatformCli::say);
@@ -47,6 +48,10 @@ public final class PlatformCli {
         PlatformConfig config = platform.config();
         System.out.println();
         System.out.println("PostgreSQL: " + new PostgresSetup(config).url() + " (one schema and role per service)");
+        System.out.println("Ops console: " + config.consoleUrl() + "/ops (ops token " + PlatformConfig.LOCAL_OPS_TOKEN
+                + " unless SUITE_OPS_TOKEN is set)");
+        System.out.println("Trace page: " + config.serviceUrl(SuiteService.SYNC_SERVICE)
+                + "/v1/trace (Authorization: Bearer <client token with trace:read>)");
         System.out.println("Logs:       " + config.logs());
         System.out.println("Stop:       ./suite stop      Status: ./suite status");
     }

@@ -19,20 +19,25 @@ import java.util.Map;
  * @param servicePorts    HTTP port of each service (its APIs)
  * @param managementPorts management port of each service (health, metrics, OpenAPI)
  * @param prometheusPort  Prometheus' web and API port (when started with the observability parts)
+ * @param consolePort     the ops console's HTTP port, {@code consoleManagementPort} its management port
  */
 public record PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
         int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
-        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts, int prometheusPort) {
+        Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts, int prometheusPort,
+        int consolePort, int consoleManagementPort) {
 
     /** Prometheus' port in the local run. */
     public static final int LOCAL_PROMETHEUS_PORT = 9090;
+    /** Local ports of the ops console (not a {@link SuiteService}: it has no schema and consumes no topic). */
+    public static final int LOCAL_CONSOLE_PORT = 8086;
+    public static final int LOCAL_CONSOLE_MANAGEMENT_PORT = 9086;
 
-    /** A platform whose Prometheus, if started, takes a free port. */
+    /** A platform whose Prometheus and ops console, if started, take free ports. */
     public PlatformConfig(Path root, Path home, String host, int kafkaPort, int controllerPort,
             int s3Port, int sesPort, int smtpPort, int smtpApiPort, String pgHost, int pgPort, String database,
             Map<SuiteService, Integer> servicePorts, Map<SuiteService, Integer> managementPorts) {
         this(root, home, host, kafkaPort, controllerPort, s3Port, sesPort, smtpPort, smtpApiPort, pgHost, pgPort,
-                database, servicePorts, managementPorts, freePort());
+                database, servicePorts, managementPorts, freePort(), freePort(), freePort());
     }
 
     /** The S3 bucket that SES inbound writes returned mail to, and bounce-service reads. */
@@ -55,7 +60,8 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
             management.put(service, service.localManagementPort());
         }
         return new PlatformConfig(root, root.resolve(".local"), "127.0.0.1", 9092, 9093, 9000, 8005, 3025, 3080,
-                "127.0.0.1", 5432, "suite", ports, management, LOCAL_PROMETHEUS_PORT);
+                "127.0.0.1", 5432, "suite", ports, management, LOCAL_PROMETHEUS_PORT, LOCAL_CONSOLE_PORT,
+                LOCAL_CONSOLE_MANAGEMENT_PORT);
     }
 
     /** A platform on free ports with its own home and database, for tests. */
@@ -67,7 +73,7 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
             management.put(service, freePort());
         }
         return new PlatformConfig(root, home, "127.0.0.1", freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), "127.0.0.1", 5432, database, ports, management, freePort());
+                freePort(), freePort(), "127.0.0.1", 5432, database, ports, management, freePort(), freePort(), freePort());
     }
 
     /**
@@ -137,6 +143,14 @@ public record PlatformConfig(Path root, Path home, String host, int kafkaPort, i
 
     public String prometheusUrl() {
         return "http://" + host + ":" + prometheusPort;
+    }
+
+    public String consoleUrl() {
+        return "http://" + host + ":" + consolePort;
+    }
+
+    public String consoleManagementUrl() {
+        return "http://" + host + ":" + consoleManagementPort;
     }
 
     /** A port nothing listens on now. */

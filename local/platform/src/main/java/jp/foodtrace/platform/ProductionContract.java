@@ -32,7 +32,12 @@ public final class ProductionContract {
 
     /** The variables {@code service} does not start without in the production profile. */
     public static Set<String> required(Path root, SuiteService service) {
-        Path file = root.resolve(service.module()).resolve("src/main/resources/application.properties");
+        return required(root, service.module());
+    }
+
+    /** The variables the application in {@code module} (a service or the ops console) requires in production. */
+    public static Set<String> required(Path root, String module) {
+        Path file = root.resolve(module).resolve("src/main/resources/application.properties");
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);

@@ -16,7 +16,7 @@ import jp.foodtrace.messaging.EventHeaders;
  * value and headers, plus the {@code dead-letter-*} headers of {@link DeadLetters}. Key and value
  * stay bytes so that a replay republishes exactly what was received.
  */
-record DeadLetter(String dlqTopic, int partition, long offset, Instant deadLetteredAt, byte[] key, byte[] value,
+public record DeadLetter(String dlqTopic, int partition, long offset, Instant deadLetteredAt, byte[] key, byte[] value,
         Headers headers) {
 
     /** Prefix shared by every header the dead-lettering adds; none of them goes back to the source topic. */
@@ -27,20 +27,20 @@ record DeadLetter(String dlqTopic, int partition, long offset, Instant deadLette
                 Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), record.headers());
     }
 
-    Optional<String> eventId() {
+    public Optional<String> eventId() {
         return header(EventHeaders.EVENT_ID);
     }
 
-    Optional<String> reason() {
+    public Optional<String> reason() {
         return header(DeadLetters.REASON);
     }
 
     /** The topic the record was read from when it failed, as the dead-letter header names it. */
-    Optional<String> sourceTopic() {
+    public Optional<String> sourceTopic() {
         return header(DeadLetters.TOPIC);
     }
 
-    String keyText() {
+    public String keyText() {
         return key == null ? "-" : new String(key, StandardCharsets.UTF_8);
     }
 

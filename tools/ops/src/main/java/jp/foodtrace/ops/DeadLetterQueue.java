@@ -38,7 +38,7 @@ import jp.foodtrace.messaging.Topic;
  * write. It is safe to replay a record that was in fact processed: each consumer records the
  * {@code event-id} in its inbox and ignores it the second time.
  */
-final class DeadLetterQueue implements AutoCloseable {
+public final class DeadLetterQueue implements AutoCloseable {
 
     private static final Duration API_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
@@ -47,7 +47,7 @@ final class DeadLetterQueue implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
 
-    DeadLetterQueue(KafkaClientSettings settings) {
+    public DeadLetterQueue(KafkaClientSettings settings) {
         this.settings = settings;
         this.consumer = new KafkaConsumer<>(settings.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -58,13 +58,13 @@ final class DeadLetterQueue implements AutoCloseable {
     }
 
     /** The source topic of a name given either way: {@code lots.v1} or {@code lots.v1.dlq}. */
-    static String sourceOf(String topic) {
+    public static String sourceOf(String topic) {
         return topic.endsWith(Topic.DLQ_SUFFIX) ? topic.substring(0, topic.length() - Topic.DLQ_SUFFIX.length())
                 : topic;
     }
 
     /** Every dead-letter topic that exists on the cluster, by name. */
-    List<String> deadLetterTopics() {
+    public List<String> deadLetterTopics() {
         return consumer.listTopics(API_TIMEOUT).keySet().stream()
                 .filter(name -> name.endsWith(Topic.DLQ_SUFFIX))
                 .sorted()
@@ -72,7 +72,7 @@ final class DeadLetterQueue implements AutoCloseable {
     }
 
     /** Every dead letter of one source topic, oldest first per partition. */
-    List<DeadLetter> read(String sourceTopic) {
+    public List<DeadLetter> read(String sourceTopic) {
         String dlq = sourceOf(sourceTopic) + Topic.DLQ_SUFFIX;
         List<PartitionInfo> infos = consumer.partitionsFor(dlq, API_TIMEOUT);
         if (infos == null || infos.isEmpty()) {
@@ -111,7 +111,7 @@ final class DeadLetterQueue implements AutoCloseable {
     }
 
     /** Writes the dead letter back to its source topic and waits for the broker's ack. */
-    RecordMetadata replay(DeadLetter letter, String sourceTopic) {
+    public RecordMetadata replay(DeadLetter letter, String sourceTopic) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : letter.headers()) {
             if (!DeadLetter.isDeadLetterHeader(header.key())) {

@@ -20,11 +20,11 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * {@code --command-config}: it carries SASL/TLS settings for MSK, so the same command works
  * locally and in a deployment without new options.
  */
-record KafkaClientSettings(String bootstrap, Map<String, Object> clientProperties) {
+public record KafkaClientSettings(String bootstrap, Map<String, Object> clientProperties) {
 
     static final String LOCAL_BOOTSTRAP = "127.0.0.1:9092";
 
-    KafkaClientSettings {
+    public KafkaClientSettings {
         clientProperties = Map.copyOf(clientProperties);
     }
 

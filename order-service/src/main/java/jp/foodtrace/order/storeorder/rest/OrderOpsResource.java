@@ -1,5 +1,7 @@
 package jp.foodtrace.order.storeorder.rest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -67,6 +69,31 @@ public class OrderOpsResource {
         return StoreOrder.<StoreOrder>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
                         Sort.descending("decidedAt"), params)
                 .page(0, limit).list().stream().map(OrderView::of).toList();
+    }
+
+    /** Orders received since a time, by outcome; accepted counts shipped ones too (they were accepted first). */
+    public record OrderSummary(Instant since, int hours, long received, long accepted, long rejected, long shipped) {
+    }
+
+    @GET
+    @Path("/summary")
+    @Transactional
+    @Operation(summary = "Orders received in the last hours (default 6, at most 168) by outcome, for the ops console")
+    public OrderSummary summary(@QueryParam("hours") @DefaultValue("6") int hours) {
+        if (hours < 1 || hours > 168) {
+            throw ProblemException.badRequest("invalid-hours", "hours must be between 1 and 168");
+        }
+        Instant since = Instant.now().minus(Duration.ofHours(hours));
+        Map<String, Long> byStatus = new HashMap<>();
+        StoreOrder.getEntityManager()
+                .createQuery("select o.status, count(o) from StoreOrder o where o.receivedAt >= :since group by o.status",
+                        Object[].class)
+                .setParameter("since", since).getResultList()
+                .forEach(row -> byStatus.put((String) row[0], (Long) row[1]));
+        long accepted = byStatus.getOrDefault("ACCEPTED", 0L);
+        long rejected = byStatus.getOrDefault("REJECTED", 0L);
+        long shipped = byStatus.getOrDefault("SHIPPED", 0L);
+        return new OrderSummary(since, hours, accepted + rejected + shipped, accepted + shipped, rejected, shipped);
     }
 
     @GET

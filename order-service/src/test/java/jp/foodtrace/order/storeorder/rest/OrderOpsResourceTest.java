@@ -2,7 +2,13 @@ package jp.foodtrace.order.storeorder.rest;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+
+import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +16,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jp.foodtrace.order.storeorder.StoreOrder;
 import jp.foodtrace.testsupport.Ops;
 import jp.foodtrace.testsupport.OpsApiContract;
 import jp.foodtrace.testsupport.SuitePlatformResource;
@@ -24,6 +31,38 @@ class OrderOpsResourceTest implements OpsApiContract {
     @Override
     public String opsPath() {
         return "/v1/orders";
+    }
+
+    @Test
+    void summaryCountsOrdersReceivedInTheWindowByOutcome() {
+        var before = Ops.given().when().get("/v1/orders/summary?hours=2").then().statusCode(200).extract().jsonPath();
+        String terminal = "T-" + UUID.randomUUID();
+        insert(terminal, 1, "ACCEPTED", Instant.now());
+        insert(terminal, 2, "SHIPPED", Instant.now());
+        insert(terminal, 3, "REJECTED", Instant.now());
+        insert(terminal, 4, "REJECTED", Instant.now().minus(Duration.ofHours(3)));
+        var after = Ops.given().when().get("/v1/orders/summary?hours=2").then().statusCode(200)
+                .body("hours", equalTo(2)).extract().jsonPath();
+        assertEquals(3, after.getLong("received") - before.getLong("received"));
+        assertEquals(2, after.getLong("accepted") - before.getLong("accepted"));
+        assertEquals(1, after.getLong("rejected") - before.getLong("rejected"), "the older rejection is outside");
+        assertEquals(1, after.getLong("shipped") - before.getLong("shipped"));
+        Ops.given().queryParam("hours", 0).when().get("/v1/orders/summary").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("invalid-hours"));
+    }
+
+    @Transactional
+    void insert(String terminal, long sequence, String status, Instant receivedAt) {
+        StoreOrder order = new StoreOrder();
+        order.orderId = StoreOrder.idFor(terminal, sequence);
+        order.receiptId = UUID.randomUUID();
+        order.terminalId = terminal;
+        order.sequence = sequence;
+        order.storeCode = "S-SUMMARY";
+        order.status = status;
+        order.receivedAt = receivedAt;
+        order.decidedAt = receivedAt;
+        order.persist();
     }
 
     @Test

@@ -26,10 +26,15 @@ import jp.foodtrace.sync.access.RequiresScope;
 import jp.foodtrace.sync.access.Scope;
 import jp.foodtrace.sync.trace.ReportRow;
 import jp.foodtrace.sync.trace.Trace;
+import jp.foodtrace.sync.trace.page.TracePage;
 import jp.foodtrace.sync.trace.service.TraceReportService;
 import jp.foodtrace.sync.trace.service.TraceService;
 
-/** Trace forward and back through production lots and shipments. */
+/**
+ * Trace forward and back through production lots and shipments: the JSON API, and the member
+ * page ({@code GET /v1/trace} and {@code /v1/trace/lots/{lot}} as HTML) under the same path,
+ * so that the member ALB's {@code /v1/trace*} rule and the {@code trace:read} token cover both.
+ */
 @Path("/v1/trace")
 @RequiresScope(Scope.TRACE_READ)
 @Tag(name = "trace")
@@ -38,10 +43,12 @@ public class TraceResource {
 
     private final TraceService trace;
     private final TraceReportService report;
+    private final TracePage page;
 
-    public TraceResource(TraceService trace, TraceReportService report) {
+    public TraceResource(TraceService trace, TraceReportService report, TracePage page) {
         this.trace = trace;
         this.report = report;
+        this.page = page;
     }
 
     @GET
@@ -78,6 +85,23 @@ public class TraceResource {
         }
         String first = acceptCharset.split(",")[0].split(";")[0].strip();
         return first.equals("*") ? null : first;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Member trace page: a form for a lot number or GS1 code (q), and the lot's origin and shipments")
+    public Response page(@QueryParam("q") String q, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page.render(q, lang, acceptLanguage);
+    }
+
+    @GET
+    @Path("/lots/{lot}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Member trace page of one lot")
+    public Response lotPage(@PathParam("lot") String lot, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page.render(lot, lang, acceptLanguage);
     }
 
     @GET

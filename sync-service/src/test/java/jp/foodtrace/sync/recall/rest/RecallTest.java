@@ -149,6 +149,22 @@ class RecallTest {
     }
 
     @Test
+    void opsReadTheLatestRecallsWithTheAdminTokenOnly() {
+        Genealogy g = new Genealogy().load();
+        String id = SyncApi.as(SyncApi.clientWith("recall:write")).contentType(ContentType.JSON)
+                .body(Map.of("lotNumber", g.l5, "reason", "ops view")).when().post("/v1/recalls")
+                .then().statusCode(201).extract().path("recallId");
+        JsonPath latest = SyncApi.as(SyncApi.ADMIN_TOKEN).when().get("/v1/ops/recalls?limit=5").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(id, latest.getString("[0].recallId"));
+        assertEquals(List.of(g.storeB), latest.getList("[0].notices.storeCode"));
+        SyncApi.as(SyncApi.clientWith("recall:write")).when().get("/v1/ops/recalls").then().statusCode(401)
+                .contentType("application/problem+json");
+        SyncApi.as(SyncApi.ADMIN_TOKEN).when().get("/v1/ops/recalls?limit=0").then().statusCode(400)
+                .body("code", equalTo("invalid-limit"));
+    }
+
+    @Test
     void recallNeedsTheRecallScope() {
         SyncApi.as(SyncApi.clientWith("trace:read")).contentType(ContentType.JSON)
                 .body(Map.of("lotNumber", "x", "reason", "y")).when().post("/v1/recalls")
