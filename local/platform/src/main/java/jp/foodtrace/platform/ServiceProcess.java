@@ -46,10 +46,22 @@ public final class ServiceProcess implements Component {
         if (nice != 0) {
             command.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
-        command.addAll(List.of(ManagedProcess.java(), marker, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar().toString()));
+        command.add(ManagedProcess.java());
+        command.add(marker);
+        command.addAll(jvmOptions(config.logs().resolve(service.module() + "-gc.log")));
+        command.addAll(List.of("-jar", jar().toString()));
         this.process = new ManagedProcess(service.module(), config, command, env, marker,
                 List.of(config.port(service), config.managementPort(service)));
+    }
+
+    /**
+     * Heap, collector and memory of a service JVM in the local run. Every pause is logged with
+     * its wall-clock time to {@code .local/logs/<service>-gc.log}, so that a benchmark can tell
+     * which of its slow answers met a collection (bench/sim/bin/measure).
+     */
+    static List<String> jvmOptions(Path gcLog) {
+        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-Xlog:gc:file=" + gcLog + ":time,uptime:filecount=2,filesize=10m");
     }
 
     /**
