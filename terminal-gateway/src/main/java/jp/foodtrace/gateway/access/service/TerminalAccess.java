@@ -55,6 +55,20 @@ public class TerminalAccess {
     }
 
     public AuthenticatedTerminal authenticate(HttpServerRequest request) {
+        return authenticate(request, true);
+    }
+
+    /**
+     * {@link #authenticate} from the cache alone, for a caller on an event loop that checked
+     * {@link #knownWithoutReading} just before: an entry that expired in between is still used
+     * (it was fresh microseconds ago), so this does not wait for the database (unless an admin
+     * change dropped the entry in those microseconds).
+     */
+    public AuthenticatedTerminal authenticateCached(HttpServerRequest request) {
+        return authenticate(request, false);
+    }
+
+    private AuthenticatedTerminal authenticate(HttpServerRequest request, boolean mayRead) {
         try {
             String terminalId = request.getHeader(TERMINAL_HEADER);
             String authorization = request.getHeader("Authorization");
@@ -64,7 +78,7 @@ public class TerminalAccess {
                         "send X-Terminal-Id and Authorization: Bearer <terminal key>", CHALLENGE);
             }
             String key = authorization.substring(7).trim();
-            Terminal terminal = lookup(terminalId).orElseThrow(
+            Terminal terminal = (mayRead ? lookup(terminalId) : cachedOnly(terminalId)).orElseThrow(
                     () -> ProblemException.unauthorized("unknown-terminal", "terminal " + terminalId + " is not registered",
                             CHALLENGE));
             if (!CredentialHasher.matches(terminal.keySalt(), terminal.keyHash(), key)) {
@@ -120,9 +134,27 @@ public class TerminalAccess {
         terminals.touchAll(batch);
     }
 
+    /**
+     * Whether {@link #authenticate} of this terminal can answer from the cache, without reading
+     * the registry (so that it may run on an event loop). Unknown ids and expired entries: no.
+     */
+    public boolean knownWithoutReading(String terminalId) {
+        if (terminalId == null) {
+            return false;
+        }
+        Cached cached = cache.get(terminalId);
+        return cached != null && System.nanoTime() - cached.loadedAt < ttlNanos;
+    }
+
     /** Drops cached entries after an admin change, so a new key or address applies at once here. */
     public void forget(String terminalId) {
         cache.remove(terminalId);
+    }
+
+    /** The cached entry whatever its age; read only if an admin change dropped it in between. */
+    private Optional<Terminal> cachedOnly(String terminalId) {
+        Cached cached = cache.get(terminalId);
+        return cached == null ? lookup(terminalId) : cached.terminal;
     }
 
     private Optional<Terminal> lookup(String terminalId) {
