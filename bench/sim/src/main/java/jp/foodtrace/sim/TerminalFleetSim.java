@@ -48,6 +48,9 @@ import io.vertx.core.http.RequestOptions;
 public final class TerminalFleetSim {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORDERS = "/v1/orders";
+    /** The Strimzi Kafka Bridge's content type for records with JSON keys and values. */
+    private static final String BRIDGE_JSON = "application/vnd.kafka.json.v2+json";
 
     private final Options options;
     private final String host;
@@ -65,6 +68,8 @@ public final class TerminalFleetSim {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile ReceiptLog receipts;
+    private volatile long measuredFrom = System.nanoTime();
+    private volatile long cpuFrom;
 
     TerminalFleetSim(Options options) {
         this.options = options;
@@ -112,7 +117,8 @@ public final class TerminalFleetSim {
             case "steady" -> steady(fleet, items, sequenceBase);
             default -> saturate(fleet, items, sequenceBase);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - measuredFrom) / 1e9;
+        double cpu = (processCpuNanos() - cpuFrom) / 1e9;
         vertx.cancelTimer(periodic);
         boolean misbehaviourHandled = misbehave(fleet);
         finished.set(true);
@@ -120,6 +126,8 @@ public final class TerminalFleetSim {
         System.out.printf("%n%s: %d orders in %.2f s = %.0f orders/s%n", mode, answered.get(), seconds,
                 answered.get() / seconds);
         summary();
+        // One line that bench scripts read: the simulator's own CPU while it measured.
+        System.out.printf("simulator cpu: %.2f s in %.2f s%n", cpu, seconds);
         long failed = outcomes.entrySet().stream().filter(e -> !expected(e.getKey()))
                 .mapToLong(e -> e.getValue().get()).sum();
         return failed == 0 && faults.total() == 0 && misbehaviourHandled;
@@ -197,6 +205,7 @@ public final class TerminalFleetSim {
     private void rush(List<FleetTerminal> fleet, List<String> items, long sequenceBase) throws InterruptedException {
         int lines = options.integer("lines", 50);
         CountDownLatch done = new CountDownLatch(fleet.size());
+        measureFrom();
         for (FleetTerminal terminal : fleet) {
             String body = order(terminal, sequenceBase, items, lines);
             submit(terminal, sequenceBase, body, 1, done);
@@ -213,6 +222,10 @@ public final class TerminalFleetSim {
         long total = (long) (rate * seconds);
         CountDownLatch done = new CountDownLatch((int) total);
         long intervalNanos = (long) (1e9 / rate);
+        if (options.flag("warm")) {
+            connectInAdvance(fleet);
+        }
+        measureFrom();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -230,12 +243,42 @@ public final class TerminalFleetSim {
     }
 
     /**
+     * Opens every terminal's keep-alive connection before the measurement ({@code --warm}), with a
+     * request the gateway answers without authentication or work (404), so that the steady figures
+     * show the order path alone; without it the first order of each terminal pays for the
+     * connection set-up, as in the field after a terminal wakes up.
+     */
+    private void connectInAdvance(List<FleetTerminal> fleet) throws InterruptedException {
+        CountDownLatch connected = new CountDownLatch(fleet.size());
+        AtomicLong failed = new AtomicLong();
+        long began = System.nanoTime();
+        for (FleetTerminal terminal : fleet) {
+            client(terminal).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/v1/connect-in-advance")
+                            .setTimeout(options.integer("timeout-ms", 10_000)))
+                    .compose(req -> req.send().compose(resp -> resp.body()))
+                    .onComplete(r -> {
+                        if (r.failed()) {
+                            failed.incrementAndGet();
+                        }
+                        connected.countDown();
+                    });
+        }
+        connected.await(2, TimeUnit.MINUTES);
+        System.out.printf("[sim] %d connections opened in advance in %.2f s (%d failed)%n", fleet.size(),
+                (System.nanoTime() - began) / 1e9, failed.get());
+    }
+
+    /**
      * Closed loop: every terminal sends its next order as soon as the previous one is answered,
      * for the duration. Measures the ceiling of the path under the fleet's concurrency.
      */
     private void saturate(List<FleetTerminal> fleet, List<String> items, long sequenceBase)
             throws InterruptedException {
         int lines = options.integer("lines", 10);
+        if (options.flag("warm")) {
+            connectInAdvance(fleet);
+        }
+        measureFrom();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.integer("duration", 30));
         CountDownLatch done = new CountDownLatch(fleet.size());
         for (FleetTerminal terminal : fleet) {
@@ -267,7 +310,12 @@ public final class TerminalFleetSim {
             Runnable then) {
         long began = System.nanoTime();
         sent.incrementAndGet();
-        post(terminal, options.text("path", "/v1/orders"), "application/json", body, terminal.key()).onComplete(result -> {
+        String path = options.text("path", ORDERS);
+        boolean bridge = "bridge".equals(options.text("format", "order"));
+        Future<Reply> posted = bridge
+                ? post(terminal, path, BRIDGE_JSON, bridgeBody(terminal, body), terminal.key())
+                : post(terminal, path, "application/json", body, terminal.key());
+        posted.onComplete(result -> {
             int status = result.succeeded() ? result.result().status() : 0;
             String failure = result.succeeded() ? null : faults.count("order", result.cause());
             if ((status == 0 || status >= 500 || status == 429) && attempt < options.integer("attempts", 5)) {
@@ -279,12 +327,12 @@ public final class TerminalFleetSim {
             }
             answered.incrementAndGet();
             count(status == 0 ? "no-answer-" + failure : Integer.toString(status));
-            String receipt = status == 202 || status == 200 ? result.result().json().path("receiptId").asText() : "";
+            String receipt = status == 202 || status == 200 ? acknowledgement(path, result.result().json()) : "";
             if (!receipt.isEmpty()) {
                 latencies.record(System.nanoTime() - began);
                 acknowledged.incrementAndGet();
                 write(() -> receipts.acknowledged(terminal.terminalId(), sequence, receipt));
-                if (ThreadLocalRandom.current().nextDouble() < options.decimal("resend", 0.02)) {
+                if (path.equals(ORDERS) && ThreadLocalRandom.current().nextDouble() < options.decimal("resend", 0.02)) {
                     resend(terminal, body, receipt);
                 }
             } else if (status >= 400 && status < 500 && status != 429) {
@@ -296,6 +344,33 @@ public final class TerminalFleetSim {
             done.countDown();
             then.run();
         });
+    }
+
+    /**
+     * What acknowledges a request: the gateway's receipt id; for the benchmark peers, the no-op
+     * endpoint's 2xx or the Kafka bridge's offset of the record (the bridge answers 200 with an
+     * error code per record when Kafka refused it, which is no acknowledgement).
+     */
+    static String acknowledgement(String path, JsonNode answer) {
+        if (path.equals(ORDERS)) {
+            return answer.path("receiptId").asText();
+        }
+        JsonNode offsets = answer.path("offsets");
+        if (offsets.isArray()) {
+            JsonNode first = offsets.path(0);
+            return first.has("offset") && !first.has("error_code")
+                    ? "offset-" + first.path("partition").asText() + "-" + first.path("offset").asText()
+                    : "";
+        }
+        return "2xx";
+    }
+
+    /**
+     * The order as one record for the Kafka bridge's {@code POST /topics/<topic>}: the same order
+     * JSON as the value, the store as the key (as the gateway keys its events).
+     */
+    static String bridgeBody(FleetTerminal terminal, String order) {
+        return "{\"records\":[{\"key\":\"" + terminal.storeCode() + "\",\"value\":" + order + "}]}";
     }
 
     private interface Write {
@@ -410,6 +485,17 @@ public final class TerminalFleetSim {
                     .append(",\"unit\":\"CS\"}");
         }
         return body.append("]}").toString();
+    }
+
+    /** The measurement starts here: after registration and any connections opened in advance. */
+    private void measureFrom() {
+        cpuFrom = processCpuNanos();
+        measuredFrom = System.nanoTime();
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0L;
     }
 
     private void count(String outcome) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.gateway.master.repository.MasterDataRepository;
 import jp.foodtrace.gateway.order.StatusDetail;
 import jp.foodtrace.gateway.order.repository.SubmissionRepository;
+import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.EventIntake;
 import jp.foodtrace.messaging.PermanentFailure;
 import jp.foodtrace.messaging.events.OrderStatusChanged;
@@ -33,22 +35,30 @@ public class InboundEvents {
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
 
     private final EventIntake intake;
+    private final BatchIntake batches;
     private final SubmissionRepository submissions;
     private final MasterDataRepository master;
     private final ObjectMapper json;
 
-    public InboundEvents(EventIntake intake, SubmissionRepository submissions, MasterDataRepository master,
-            ObjectMapper json) {
+    public InboundEvents(EventIntake intake, BatchIntake batches, SubmissionRepository submissions,
+            MasterDataRepository master, ObjectMapper json) {
         this.intake = intake;
+        this.batches = batches;
         this.submissions = submissions;
         this.master = master;
         this.json = json;
     }
 
+    /**
+     * Status changes come one per order and more (accepted, shipped), as many as orders arrive: a
+     * poll is applied in one transaction and one statement ({@link BatchIntake}), not one
+     * transaction per record, which in the rush competed with the receipt writer for the database
+     * and the cores.
+     */
     @Incoming(Channels.ORDERS_STATUS)
     @Blocking
-    public void onOrdersStatus(ConsumerRecord<String, String> record) {
-        intake.accept(record, event -> {
+    public void onOrdersStatus(ConsumerRecords<String, String> records) {
+        batches.consume(records, event -> {
             OrderStatusChanged status = event.payloadAs(OrderStatusChanged.class, json);
             UUID receipt;
             try {
@@ -56,11 +66,17 @@ public class InboundEvents {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new PermanentFailure("status without a valid receiptId: " + status.receiptId());
             }
+            if (!SubmissionRepository.STATUS_RANK.contains(status.status())) {
+                throw new PermanentFailure("unknown status " + status.status() + " of receipt " + receipt);
+            }
             String detail = write(new StatusDetail(status.orderId(),
                     status.rejections() == null ? List.of() : status.rejections(), status.shipmentId()));
-            if (!submissions.updateStatus(receipt, status.status(), detail, status.at())) {
-                LOG.debugf("status %s of receipt %s not applied (unknown receipt or older status)", status.status(),
-                        receipt);
+            return new SubmissionRepository.StatusChange(receipt, status.status(), detail, status.at());
+        }, changes -> {
+            int applied = submissions.updateStatuses(changes);
+            if (applied < changes.size()) {
+                LOG.debugf("%d of %d status changes not applied (unknown receipt or older status)",
+                        changes.size() - applied, changes.size());
             }
         });
     }

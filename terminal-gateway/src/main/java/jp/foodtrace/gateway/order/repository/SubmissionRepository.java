@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +22,7 @@ import jp.foodtrace.gateway.order.Submission;
 public class SubmissionRepository {
 
     /** Status order: a status never moves back (a late ACCEPTED does not undo SHIPPED). */
-    static final List<String> STATUS_RANK = List.of("RECEIVED", "ACCEPTED", "REJECTED", "SHIPPED");
+    public static final List<String> STATUS_RANK = List.of("RECEIVED", "ACCEPTED", "REJECTED", "SHIPPED");
 
     private final Jdbc jdbc;
 
@@ -165,16 +167,49 @@ public class SubmissionRepository {
         return jdbc.one(SELECT + " FROM submission s WHERE s.receipt_id = ?", SubmissionRepository::read, receiptId);
     }
 
-    /** Moves the status forward; returns false when the receipt is unknown or the status is older. */
-    public boolean updateStatus(UUID receiptId, String status, String detailJson, Instant at) {
-        int rank = STATUS_RANK.indexOf(status);
-        if (rank < 0) {
-            throw new IllegalArgumentException("unknown status " + status);
+    /** A status change of a receipt, as order-service reported it. */
+    public record StatusChange(UUID receiptId, String status, String detailJson, Instant at) {
+    }
+
+    /**
+     * Applies status changes in one statement; returns how many receipts changed. Within the
+     * list, a receipt's changes are reduced first to the one that applying them in order would
+     * leave (the last of the highest status), since one statement updates a row once; against
+     * the stored status, a status never moves back (a late ACCEPTED does not undo SHIPPED); a
+     * change for an unknown receipt is left out.
+     */
+    public int updateStatuses(List<StatusChange> changes) {
+        Map<UUID, StatusChange> last = new LinkedHashMap<>();
+        for (StatusChange change : changes) {
+            if (STATUS_RANK.indexOf(change.status()) < 0) {
+                throw new IllegalArgumentException("unknown status " + change.status());
+            }
+            last.merge(change.receiptId(), change, (before, now) ->
+                    STATUS_RANK.indexOf(now.status()) >= STATUS_RANK.indexOf(before.status()) ? now : before);
+        }
+        int n = last.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] details = new String[n];
+        String[] times = new String[n];
+        Long[] ranks = new Long[n];
+        int i = 0;
+        for (StatusChange c : last.values()) {
+            ids[i] = c.receiptId().toString();
+            statuses[i] = c.status();
+            details[i] = c.detailJson();
+            times[i] = c.at() == null ? null : c.at().toString();
+            ranks[i] = STATUS_RANK.indexOf(c.status()) + 1L;
+            i++;
         }
         return jdbc.update("""
-                        UPDATE submission SET status = ?, status_detail = ?::jsonb, updated_at = ?
-                        WHERE receipt_id = ? AND array_position(ARRAY['RECEIVED','ACCEPTED','REJECTED','SHIPPED'], status) <= ?""",
-                status, detailJson, at, receiptId, rank + 1) == 1;
+                        UPDATE submission s SET status = u.status, status_detail = u.detail::jsonb,
+                            updated_at = u.at::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                             AS u(receipt_id, status, detail, at, rank)
+                        WHERE s.receipt_id = u.receipt_id::uuid
+                          AND array_position(ARRAY['RECEIVED','ACCEPTED','REJECTED','SHIPPED'], s.status) <= u.rank""",
+                ids, statuses, details, times, ranks);
     }
 
     private static final String SELECT = """

@@ -66,28 +66,45 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one order; 202 with a receipt once stored, 200 with the original receipt for a resend")
     public Uni<Response> submit(@Context HttpServerRequest request, byte[] body) {
+        return receive(request, body).onItemOrFailure().invoke((response, failure) ->
+                counted.json(response == null ? 0 : response.getStatus(), failure));
+    }
+
+    private Uni<Response> receive(HttpServerRequest request, byte[] body) {
         // A non-blocking method: invoked on the event loop once the whole body has arrived, so no
-        // worker thread waits for a slow terminal's bytes. Authentication may
-        // read the registry, so it runs on a worker; the Kafka wait holds neither.
-        return Uni.createFrom().item(() -> prepare(request, body))
+        // worker thread waits for a slow terminal's bytes. When the terminal's registry entry is
+        // cached (nearly always), the checks are CPU work of some microseconds and stay on the event
+        // loop: no hand-over to a worker and back per order. Only an authentication that must read
+        // the registry runs on a worker. The receipt's commit and Kafka's confirmation hold neither.
+        if (access.knownWithoutReading(request.getHeader(TerminalAccess.TERMINAL_HEADER))) {
+            Prepared prepared;
+            try {
+                prepared = prepare(access.authenticateCached(request), body);
+            } catch (RuntimeException refused) {
+                return Uni.createFrom().failure(refused);
+            }
+            return submit(prepared);
+        }
+        return Uni.createFrom().item(() -> prepare(access.authenticate(request), body))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(prepared -> submissions.submit(prepared.terminal(), prepared.order()).map(outcome ->
-                        switch (outcome.kind()) {
-                            case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
-                            case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
-                            case CONFLICT -> throw ProblemException.conflict("sequence-conflict", "sequence "
-                                    + prepared.order().sequence() + " was already used for a different order (receipt "
-                                    + outcome.submission().receiptId() + ")");
-                        }))
-                .onItemOrFailure().invoke((response, failure) ->
-                        counted.json(response == null ? 0 : response.getStatus(), failure));
+                .chain(this::submit);
+    }
+
+    private Uni<Response> submit(Prepared prepared) {
+        return submissions.submit(prepared.terminal(), prepared.order()).map(outcome ->
+                switch (outcome.kind()) {
+                    case ACCEPTED -> Response.accepted(OrderViews.Receipt.of(outcome.submission())).build();
+                    case RESENT -> Response.ok(OrderViews.Receipt.of(outcome.submission())).build();
+                    case CONFLICT -> throw ProblemException.conflict("sequence-conflict", "sequence "
+                            + prepared.order().sequence() + " was already used for a different order (receipt "
+                            + outcome.submission().receiptId() + ")");
+                });
     }
 
     private record Prepared(AuthenticatedTerminal terminal, OrderRequest order) {
     }
 
-    private Prepared prepare(HttpServerRequest request, byte[] body) {
-        AuthenticatedTerminal terminal = access.authenticate(request);
+    private Prepared prepare(AuthenticatedTerminal terminal, byte[] body) {
         checkSize(body);
         OrderRequest order;
         try {

@@ -32,6 +32,11 @@ public class TerminalRepository {
         return jdbc.one(SELECT + " WHERE terminal_id = ?", TerminalRepository::map, terminalId);
     }
 
+    /** The whole registry, in one query (about 2,000 rows for the fleet). */
+    public List<Terminal> all() {
+        return jdbc.list(SELECT, TerminalRepository::map);
+    }
+
     /** Inserts or replaces terminals; returns how many rows were new. */
     public int upsert(List<Terminal> terminals) {
         String sql = """

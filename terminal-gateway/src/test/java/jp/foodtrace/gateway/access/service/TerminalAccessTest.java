@@ -68,6 +68,19 @@ class TerminalAccessTest {
     }
 
     @Test
+    void aTerminalRegisteredAfterTheRegistryWasReadIsKnownAtOnce() {
+        // The first request reads the whole registry into the cache; a terminal registered after
+        // that read is not in it and must still be found (by its own query), not refused for 30 s.
+        TestTerminal first = register("127.0.0.1");
+        first.request().when().post("/v1/heartbeat").then().statusCode(200);
+        TestTerminal later = register("127.0.0.1");
+        later.request().when().post("/v1/heartbeat").then().statusCode(200);
+        given().header("X-Terminal-Id", later.id()).header("Authorization", "Bearer wrong-key-0123456789")
+                .when().post("/v1/heartbeat")
+                .then().statusCode(401).body("code", equalTo("bad-credential"));
+    }
+
+    @Test
     void burstBeyondTheTerminalsRateIs429() {
         TestTerminal t = register("127.0.0.1");
         Response refused = null;

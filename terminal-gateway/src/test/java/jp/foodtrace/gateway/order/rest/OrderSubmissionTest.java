@@ -180,4 +180,44 @@ class OrderSubmissionTest {
         TestTerminal other = register("127.0.0.1");
         other.request().when().get("/v1/orders/" + receipt).then().statusCode(404);
     }
+
+    @Test
+    void statusesOfAPollNeverMoveBackAndTheLastOfTheHighestWins() {
+        TestTerminal t = register("127.0.0.1");
+        String receipt = t.request().contentType(ContentType.JSON).body(order(t.storeCode(), 1, JAN_A))
+                .when().post("/v1/orders").then().statusCode(202).extract().path("receiptId");
+        // Sent back to back, so that they usually arrive in one poll: a late ACCEPTED after SHIPPED
+        // must not undo it, whether applied in one statement or one by one.
+        for (String[] s : new String[][] { { "ACCEPTED", "O-7", "null" }, { "SHIPPED", "O-7", "\"SH-1\"" },
+                { "ACCEPTED", "O-7", "null" } }) {
+            TestEvents.onTestPlatform().send(Topics.ORDERS_STATUS, t.storeCode(), "OrderStatusChanged",
+                    "{\"receiptId\":\"" + receipt + "\",\"orderId\":\"" + s[1] + "\",\"terminalId\":\"" + t.id()
+                            + "\",\"storeCode\":\"" + t.storeCode() + "\",\"status\":\"" + s[0]
+                            + "\",\"at\":\"2030-01-14T01:00:00Z\",\"shipmentId\":" + s[2] + "}");
+        }
+        await("status SHIPPED").atMost(Duration.ofSeconds(60)).until(
+                () -> t.request().when().get("/v1/orders/" + receipt).then().extract().path("status"),
+                equalTo("SHIPPED"));
+        // A status for a receipt nobody issued changes nothing and stops nothing behind it.
+        TestEvents.onTestPlatform().send(Topics.ORDERS_STATUS, t.storeCode(), "OrderStatusChanged",
+                "{\"receiptId\":\"" + java.util.UUID.randomUUID() + "\",\"orderId\":\"O-8\",\"terminalId\":\""
+                        + t.id() + "\",\"storeCode\":\"" + t.storeCode()
+                        + "\",\"status\":\"ACCEPTED\",\"at\":\"2030-01-14T01:00:00Z\"}");
+        TestEvents.onTestPlatform().send(Topics.ORDERS_STATUS, t.storeCode(), "OrderStatusChanged",
+                "{\"receiptId\":\"" + receipt + "\",\"orderId\":\"O-7\",\"terminalId\":\"" + t.id()
+                        + "\",\"storeCode\":\"" + t.storeCode()
+                        + "\",\"status\":\"ACCEPTED\",\"at\":\"2030-01-14T02:00:00Z\"}");
+        // A marker behind them on the same partition (same key): once it is applied, so are they.
+        String marker = t.request().contentType(ContentType.JSON).body(order(t.storeCode(), 2, JAN_A))
+                .when().post("/v1/orders").then().statusCode(202).extract().path("receiptId");
+        TestEvents.onTestPlatform().send(Topics.ORDERS_STATUS, t.storeCode(), "OrderStatusChanged",
+                "{\"receiptId\":\"" + marker + "\",\"orderId\":\"O-9\",\"terminalId\":\"" + t.id()
+                        + "\",\"storeCode\":\"" + t.storeCode()
+                        + "\",\"status\":\"ACCEPTED\",\"at\":\"2030-01-14T02:00:00Z\"}");
+        await("marker ACCEPTED").atMost(Duration.ofSeconds(60)).until(
+                () -> t.request().when().get("/v1/orders/" + marker).then().extract().path("status"),
+                equalTo("ACCEPTED"));
+        t.request().when().get("/v1/orders/" + receipt).then().body("status", equalTo("SHIPPED"))
+                .body("shipmentId", equalTo("SH-1"));
+    }
 }
