@@ -43,7 +43,7 @@ import jp.foodtrace.platform.SuiteService;
  * silent, HQ sends a lot made from an input lot and ships it to two stores, the lot is recalled
  * (the notices go out through the SES endpoint), and one unreadable mail request is
  * dead-lettered. The figures the pages show are checked against the services' APIs, the
- * dead letter is replayed with the console's button, and the screenshots in docs/operations/
+ * dead letter is replayed with the console's button, and the screenshots (docs/operations/ with -Dscreenshots.dir)
  * are taken from this run.
  */
 class OpsPagesIT {
@@ -70,7 +70,10 @@ class OpsPagesIT {
         PlatformConfig config = PlatformConfig.isolated(PlatformConfig.findRoot(),
                 Files.createTempDirectory(Files.createDirectories(Path.of("target")), "platform-ops").toAbsolutePath(),
                 "suite_test_ops" + System.getenv().getOrDefault("SUITE_TEST_DB_SUFFIX", ""));
-        shots = config.root().resolve("docs/operations");
+        // into target/ by default, so that a test run leaves the checkout as it was;
+        // -Dscreenshots.dir=docs/operations refreshes the ones the docs show
+        shots = Files.createDirectories(config.root().resolve(
+                System.getProperty("screenshots.dir", "bench/e2e/target/screenshots")));
         platform = new Platform(config);
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), true, OpsPagesIT::say);
         platform.upServices(List.of(SuiteService.values()), OpsPagesIT::say);
