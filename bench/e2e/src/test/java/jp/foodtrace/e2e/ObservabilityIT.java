@@ -173,7 +173,7 @@ class ObservabilityIT {
                  "occurredAt":"2030-01-01T09:00:00+09:00"}}""".formatted(suffix, suffix)), 202);
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(PlatformConfig.INBOUND_MAIL_BUCKET).key("inbound/obs-arf-" + suffix),
-                    RequestBody.fromString(complaint("someone-" + suffix + "@example.com")));
+                    RequestBody.fromString(Complaints.arf("someone-" + suffix + "@example.com", "obs")));
         }
         new TestEvents(config.kafkaBootstrap()).sendWithoutHeaders(Topics.TERMINAL_ORDERS, store, "{not an event");
 
@@ -305,38 +305,6 @@ class ObservabilityIT {
             cutOff = now.toLocalDate().atTime(23, 59);
         }
         return cutOff.format(DateTimeFormatter.ofPattern("HH:mm"));
-    }
-
-    private static String complaint(String recipient) {
-        return """
-                From: staff@isp.example
-                To: abuse@example.jp
-                Subject: complaint
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=feedback-report; boundary="F"
-
-                --F
-                Content-Type: text/plain
-
-                This is an email abuse report.
-                --F
-                Content-Type: message/feedback-report
-
-                Feedback-Type: abuse
-                User-Agent: SomeGenerator/1.0
-                Version: 1
-                Original-Rcpt-To: <%s>
-
-                --F
-                Content-Type: message/rfc822
-
-                From: news@example.jp
-                To: %s
-                Message-ID: <obs-%s@example.jp>
-
-                hi
-                --F--
-                """.formatted(recipient, recipient, UUID.randomUUID()).replace("\n", "\r\n");
     }
 
     private static String scrape(SuiteService service) throws Exception {

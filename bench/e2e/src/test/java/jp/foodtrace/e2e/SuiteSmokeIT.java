@@ -247,35 +247,7 @@ class SuiteSmokeIT {
     void aForgedComplaintDroppedIntoTheInboundBucketLeavesTheAddressDeliverable() throws Exception {
         // Anyone can mail the inbound domain: an ARF abuse report about an address we never mailed.
         String victim = "forged-arf-" + UUID.randomUUID() + "@example.com";
-        String arf = """
-                From: staff@isp.example
-                To: abuse@example.jp
-                Subject: complaint
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=feedback-report; boundary="F"
-
-                --F
-                Content-Type: text/plain
-
-                This is an email abuse report.
-                --F
-                Content-Type: message/feedback-report
-
-                Feedback-Type: abuse
-                User-Agent: SomeGenerator/1.0
-                Version: 1
-                Original-Rcpt-To: <%s>
-
-                --F
-                Content-Type: message/rfc822
-
-                From: news@example.jp
-                To: %s
-                Message-ID: <forged-%s@example.jp>
-
-                hi
-                --F--
-                """.formatted(victim, victim, UUID.randomUUID()).replace("\n", "\r\n");
+        String arf = Complaints.arf(victim, "forged");
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(PlatformConfig.INBOUND_MAIL_BUCKET).key("inbound/forged-arf-" + UUID.randomUUID()),
                     RequestBody.fromString(arf));

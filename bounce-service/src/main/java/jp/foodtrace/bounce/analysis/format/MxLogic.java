@@ -26,24 +26,6 @@ public final class MxLogic implements BounceFormat {
     private static final Pattern[] COMMANDS = {
             Pattern.compile("SMTP error from remote (?:mail server|mailer) after ([A-Za-z]{4})"),
             Pattern.compile("SMTP error from remote (?:mail server|mailer) after end of ([A-Za-z]{4})")};
-    private static final String[][] MESSAGES = {
-            {"userunknown", "user not found"},
-            {"hostunknown", "all host address lookups failed permanently"},
-            {"hostunknown", "all relevant MX records point to non-existent hosts"},
-            {"hostunknown", "Unrouteable address"},
-            {"mailboxfull", "mailbox is full"}, {"mailboxfull", "error: quota exceed"},
-            {"notaccept", "an MX or SRV record indicated no SMTP service"},
-            {"notaccept", "no host found for existing SMTP connection"},
-            {"syntaxerror", "angle-brackets nested too deep"}, {"syntaxerror", "expected word or \"<\""},
-            {"syntaxerror", "domain missing in source-routed address"}, {"syntaxerror", "malformed address:"},
-            {"systemerror", "delivery to file forbidden"}, {"systemerror", "delivery to pipe forbidden"},
-            {"systemerror", "local delivery failed"}, {"systemerror", "LMTP error after "},
-            {"contenterror", "Too many \"Received\" headers"}};
-    private static final List<String> DELAYED = List.of(
-            "retry timeout exceeded", "No action is required on your part",
-            "retry time not reached for any host after a long failure period",
-            "all hosts have been failing for a long time and were last tried", "Delay reason: ",
-            "has been frozen", "was frozen on arrival by ");
 
     @Override
     public String name() {
@@ -98,8 +80,8 @@ public final class MxLogic implements BounceFormat {
             } else if (d.command.equals("HELO") || d.command.equals("EHLO")) {
                 d.reason = "blocked";
             } else {
-                d.reason = Text.reasonFor(d.diagnosis, MESSAGES);
-                if (d.reason.isEmpty() && DELAYED.stream().anyMatch(d.diagnosis::contains)) {
+                d.reason = Text.reasonFor(d.diagnosis, Exim.MESSAGES);
+                if (d.reason.isEmpty() && Exim.DELAYED.stream().anyMatch(d.diagnosis::contains)) {
                     d.reason = "expired";
                 }
             }
