@@ -14,7 +14,7 @@ import io.restassured.response.Response;
 /**
  * The console alone, with nothing at the services' addresses and no Kafka: it still opens only
  * with the ops token, and every panel says why it is unavailable instead of failing the page.
- * (With the whole suite running, bench/e2e OpsPagesIT checks the figures in a browser.)
+ * (With the whole suite running, bench/e2e OperationsIT checks the figures in a browser.)
  */
 @QuarkusTest
 class ConsoleAccessTest {

@@ -69,7 +69,7 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("the browser test needs Debian's " + wanted
                     + " and cannot install them here (needs root and apt-get): apt-get install -y " + wanted);
         }
-        System.out.println("[ops-pages] installing " + wanted + " with apt-get (log: " + log + ")");
+        System.out.println("[browser] installing " + wanted + " with apt-get (log: " + log + ")");
         Process update = new ProcessBuilder("apt-get", "update", "-q").redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         update.waitFor(10, TimeUnit.MINUTES);
