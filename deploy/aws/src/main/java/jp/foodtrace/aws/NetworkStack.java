@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * The VPC and the carrier's closed network. Subnet groups, in allocation order: {@code terminal}
  * (the internal NLB with the terminals' registered addresses), {@code public} (member ALB, NAT),
  * {@code app} (Fargate tasks), {@code data} (MSK, RDS). The terminal and app route tables get a
- * static route per terminal and HQ range through the closed-network attachment, so that replies
- * to the stores and calls to HQ leave over the carrier network and never over the internet.
+ * static route per terminal, HQ and operators' range through the closed-network attachment, so that replies
+ * to the stores, calls to HQ and the ops console's answers leave over the carrier network and never over the internet.
  */
 public final class NetworkStack extends Stack {
 
@@ -54,7 +54,7 @@ public final class NetworkStack extends Stack {
                         .build()))
                 .build();
         checkNlbAddresses(config);
-        attachClosedNetwork(config.closedNetwork(), config.terminal().terminalCidrs());
+        attachClosedNetwork(config.closedNetwork(), config.terminal().terminalCidrs(), config.operations().cidrs());
     }
 
     private static SubnetConfiguration subnets(String name, SubnetType type, int mask) {
@@ -87,8 +87,10 @@ public final class NetworkStack extends Stack {
         }
     }
 
-    private void attachClosedNetwork(SuiteConfig.ClosedNetwork closedNetwork, List<String> terminalCidrs) {
-        List<String> destinations = Stream.concat(terminalCidrs.stream(), closedNetwork.hqCidrs().stream()).toList();
+    private void attachClosedNetwork(SuiteConfig.ClosedNetwork closedNetwork, List<String> terminalCidrs,
+            List<String> operationsCidrs) {
+        List<String> destinations = Stream.of(terminalCidrs, closedNetwork.hqCidrs(), operationsCidrs)
+                .flatMap(List::stream).distinct().toList();
         List<ISubnet> routed = new ArrayList<>(subnetsOf(TERMINAL_SUBNETS));
         routed.addAll(subnetsOf(APP_SUBNETS));
         switch (closedNetwork.attachment()) {

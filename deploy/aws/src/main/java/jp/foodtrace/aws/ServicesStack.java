@@ -11,6 +11,8 @@ import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -28,6 +30,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
 import software.constructs.Construct;
 
 import java.nio.file.Files;
@@ -46,6 +49,8 @@ import java.util.Set;
  * environment variables and every credential comes from Secrets Manager: the database logins of
  * the data stack and the tokens and keys generated here. A service scales on CPU up to the
  * partition count of the busiest topic it consumes: more consumers than partitions would sit idle.
+ * The services register in a private DNS namespace, by which the ops console ({@link OpsConsole},
+ * one task behind an internal load balancer for the operators' network only) reads their APIs.
  */
 public final class ServicesStack extends Stack {
 
@@ -67,6 +72,8 @@ public final class ServicesStack extends Stack {
             SuiteService.MAIL_SERVICE, Set.of(Topics.MAIL_REQUESTS, Topics.MAIL_BOUNCES),
             SuiteService.BOUNCE_SERVICE, Set.of(Topics.MAIL_EVENTS));
 
+    private final String namespace;
+    private final OpsConsole opsConsole;
     private final Map<SuiteService, FargateService> services = new EnumMap<>(SuiteService.class);
     private final Map<SuiteService, SecurityGroup> securityGroups = new EnumMap<>(SuiteService.class);
     private final Map<String, software.amazon.awscdk.services.secretsmanager.Secret> generatedSecrets =
@@ -75,9 +82,15 @@ public final class ServicesStack extends Stack {
     public ServicesStack(Construct scope, String id, StackProps props, SuiteConfig config, NetworkStack network,
             DataStack data, TerminalStack terminals, MemberEdgeStack member, MailStack mail) {
         super(scope, id, props);
+        // Private DNS names <module>.<namespace> for the services: the ops console calls their APIs by name.
+        namespace = config.prefix() + ".internal";
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .vpc(network.vpc())
                 .containerInsightsV2(ContainerInsights.ENABLED)
+                .defaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
+                        .name(namespace)
+                        .vpc(network.vpc())
+                        .build())
                 .build();
         // Imported by ARN: granting through the owned secret would write the task roles into the
         // key policy of the data stack, which is deployed first. The key trusts IAM policies instead.
@@ -89,9 +102,11 @@ public final class ServicesStack extends Stack {
         var syncAdminToken = generated(config, "SyncAdminToken", "sync-admin-token",
                 "sync-service admin API bearer token");
         var opsToken = generated(config, "OpsToken", "ops-token",
-                "bearer token of the ops endpoints of order-service, mail-service and bounce-service");
+                "bearer token of the ops endpoints of order-service, mail-service and bounce-service"
+                        + " and of the ops console");
         var unsubscribeKey = generated(config, "MailUnsubscribeKey", "mail-unsubscribe-key",
                 "mail-service key that signs one-click unsubscribe links");
+        Map<String, String> kafkaEnvironment = kafkaEnvironment(data);
         Map<SuiteService, Map<String, Secret>> appSecrets = new EnumMap<>(SuiteService.class);
         appSecrets.put(SuiteService.TERMINAL_GATEWAY, Map.of(
                 "SUITE_GATEWAY_ADMIN_TOKEN", Secret.fromSecretsManager(gatewayAdminToken)));
@@ -113,7 +128,7 @@ public final class ServicesStack extends Stack {
             ingress("DbFrom-" + service.module(), data.databaseSecurityGroup(), group, 5432);
             ingress("KafkaFrom-" + service.module(), data.kafkaSecurityGroup(), group, DataStack.KAFKA_SCRAM_PORT);
             FargateService fargate = service(config, data, kafkaSecret, cluster, service, group,
-                    environment(config, service, mail), appSecrets.get(service));
+                    environment(config, service, mail, kafkaEnvironment), appSecrets.get(service));
             fargate.getTaskDefinition().obtainExecutionRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("kms:Decrypt")).resources(List.of(data.kafkaKey().getKeyArn())).build());
             services.put(service, fargate);
@@ -147,6 +162,27 @@ public final class ServicesStack extends Stack {
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(bucketArn + "/" + BOUNCE_PROCESSED_PREFIX + "*",
                         bucketArn + "/" + BOUNCE_QUARANTINE_PREFIX + "*")).build());
+        // The ops console: internal ALB for the operators' network, the services' APIs by name.
+        Map<String, Secret> consoleSecrets = new HashMap<>();
+        consoleSecrets.put("SUITE_OPS_TOKEN", Secret.fromSecretsManager(opsToken));
+        consoleSecrets.put("SUITE_GATEWAY_ADMIN_TOKEN", Secret.fromSecretsManager(gatewayAdminToken));
+        consoleSecrets.put("SUITE_SYNC_ADMIN_TOKEN", Secret.fromSecretsManager(syncAdminToken));
+        consoleSecrets.put("KAFKA_SASL_USERNAME", Secret.fromSecretsManager(kafkaSecret, "username"));
+        consoleSecrets.put("KAFKA_SASL_PASSWORD", Secret.fromSecretsManager(kafkaSecret, "password"));
+        Map<String, String> consoleEnvironment = new HashMap<>(commonEnvironment(config));
+        consoleEnvironment.putAll(kafkaEnvironment);
+        opsConsole = new OpsConsole(this, "OpsConsole", config, network.vpc(), cluster, consoleEnvironment,
+                consoleSecrets, namespace);
+        ingress("KafkaFrom-" + OpsConsole.MODULE, data.kafkaSecurityGroup(), opsConsole.taskGroup(),
+                DataStack.KAFKA_SCRAM_PORT);
+        opsConsole.service().getTaskDefinition().obtainExecutionRole().addToPrincipalPolicy(
+                PolicyStatement.Builder.create().actions(List.of("kms:Decrypt"))
+                        .resources(List.of(data.kafkaKey().getKeyArn())).build());
+        for (SuiteService read : OpsConsole.SERVICE_URLS.values()) {
+            ingress("ApiFromOpsConsole-" + read.module(), securityGroups.get(read), opsConsole.taskGroup(),
+                    CONTAINER_PORT);
+        }
+
         FargateService mailService = services.get(SuiteService.MAIL_SERVICE);
         mailService.getTaskDefinition().addToTaskRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendRawEmail", "ses:SendEmail"))
@@ -185,17 +221,32 @@ public final class ServicesStack extends Stack {
         return secret;
     }
 
-    /** Quarkus settings by environment variable, per service. */
-    private static Map<String, String> environment(SuiteConfig config, SuiteService service, MailStack mail) {
+    /** What every task of the suite gets: the production profile, the ports, the region. */
+    private static Map<String, String> commonEnvironment(SuiteConfig config) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "prod");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         env.put("AWS_REGION", config.region());
+        return env;
+    }
+
+    /** MSK over TLS with the SCRAM login, whose user and password come as ECS secrets. */
+    private static Map<String, String> kafkaEnvironment(DataStack data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", data.kafkaBootstrapServers());
         env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
         env.put("KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required "
                 + "username=\"${KAFKA_SASL_USERNAME}\" password=\"${KAFKA_SASL_PASSWORD}\";");
+        return env;
+    }
+
+    /** Quarkus settings by environment variable, per service. */
+    private static Map<String, String> environment(SuiteConfig config, SuiteService service, MailStack mail,
+            Map<String, String> kafka) {
+        Map<String, String> env = commonEnvironment(config);
+        env.putAll(kafka);
         switch (service) {
             case TERMINAL_GATEWAY -> {
                 boolean proxy = config.terminal().clientAddress() == SuiteConfig.ClientAddress.PROXY_PROTOCOL_V2;
@@ -242,7 +293,6 @@ public final class ServicesStack extends Stack {
                 .memoryLimitMiB(config.services().memoryMiB())
                 .build();
         Map<String, String> env = new HashMap<>(environment);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", data.kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + data.database().getDbInstanceEndpointAddress()
                 + ":" + data.database().getDbInstanceEndpointPort() + "/" + DataStack.DATABASE
                 + "?currentSchema=" + service.schema() + "&sslmode=require");
@@ -279,6 +329,11 @@ public final class ServicesStack extends Stack {
                 .circuitBreaker(DeploymentCircuitBreaker.builder().rollback(true).build())
                 .minHealthyPercent(100)
                 .healthCheckGracePeriod(Duration.seconds(60))
+                .cloudMapOptions(CloudMapOptions.builder()
+                        .name(module)
+                        .dnsRecordType(DnsRecordType.A)
+                        .dnsTtl(Duration.seconds(10))
+                        .build())
                 .build();
         ScalableTaskCount scaling = fargate.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(config.services().minTasks())
@@ -297,8 +352,13 @@ public final class ServicesStack extends Stack {
      * working directory, which is {@code deploy/aws} for {@code cdk} and for the tests.
      */
     static Path moduleDirectory(SuiteService service) {
+        return moduleDirectory(service.module());
+    }
+
+    /** A module directory (a service's or the ops console's) in this checkout. */
+    static Path moduleDirectory(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path module = dir.resolve(service.module());
+            Path module = dir.resolve(name);
             if (Files.isRegularFile(dir.resolve("deploy/aws/cdk.json")) && Files.isDirectory(module)) {
                 if (!Files.isRegularFile(module.resolve(DOCKERFILE))) {
                     throw new IllegalStateException("no " + DOCKERFILE + " in " + module);
@@ -330,5 +390,15 @@ public final class ServicesStack extends Stack {
 
     public SecurityGroup securityGroup(SuiteService service) {
         return securityGroups.get(service);
+    }
+
+    /** The ops console: its tasks, their group and the internal load balancer in front of them. */
+    OpsConsole opsConsole() {
+        return opsConsole;
+    }
+
+    /** The private DNS namespace the services are registered in ({@code <module>.<namespace>}). */
+    public String namespace() {
+        return namespace;
     }
 }

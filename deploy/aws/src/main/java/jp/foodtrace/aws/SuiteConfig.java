@@ -23,7 +23,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties({"_comment"})
 public record SuiteConfig(String account, String region, String inboundRegion, String prefix, Vpc vpc,
-        Terminal terminal, ClosedNetwork closedNetwork, Member member, Data data, Services services, Mail mail) {
+        Terminal terminal, ClosedNetwork closedNetwork, Member member, Data data, Services services, Mail mail,
+        Operations operations) {
 
     /**
      * The VPC, created by the app. Subnets are allocated in a fixed order from {@code cidr}
@@ -124,6 +125,18 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
         }
     }
 
+    /**
+     * The operators' side: where the ops console is opened from. The console is not on the member
+     * ALB (the internet, behind WAF) but on an internal load balancer in the app subnets that only
+     * these ranges may reach, over the closed network (routed like the HQ ranges).
+     *
+     * @param cidrs          the operators' network (the ops LAN, or the VPN client pool that ends there)
+     * @param certificateArn ACM certificate of the console's internal HTTPS listener (the sign-in
+     *                       form posts the ops token)
+     */
+    public record Operations(List<String> cidrs, String certificateArn) {
+    }
+
     /** Reads and validates a configuration file. */
     public static SuiteConfig load(Path file) {
         try {
@@ -174,6 +187,18 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
                 }
             }
         }
+        if (operations == null || operations.cidrs() == null || operations.cidrs().isEmpty()) {
+            problems.add("operations.cidrs must name the operators' network (the ops console admits only it)");
+        } else {
+            for (String cidr : operations.cidrs()) {
+                if (Cidr.parse(cidr).prefixLength() == 0) {
+                    problems.add("operations.cidrs must not contain " + cidr + " (the whole internet)");
+                }
+            }
+        }
+        if (operations == null || operations.certificateArn() == null || !operations.certificateArn().startsWith("arn:")) {
+            problems.add("operations.certificateArn (ACM) is required for the ops console's HTTPS listener");
+        }
         if (!mail.bouncePrefix().endsWith("/")) {
             problems.add("mail.bouncePrefix must end with /");
         }
@@ -185,12 +210,18 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
     /** The same installation with the terminal side changed (used for the alternative set-ups). */
     public SuiteConfig withTerminal(Terminal other) {
         return new SuiteConfig(account, region, inboundRegion, prefix, vpc, other, closedNetwork, member, data,
-                services, mail);
+                services, mail, operations);
     }
 
     /** The same installation with another closed-network attachment. */
     public SuiteConfig withClosedNetwork(ClosedNetwork other) {
         return new SuiteConfig(account, region, inboundRegion, prefix, vpc, terminal, other, member, data,
-                services, mail);
+                services, mail, operations);
+    }
+
+    /** The same installation with another operators' side. */
+    public SuiteConfig withOperations(Operations other) {
+        return new SuiteConfig(account, region, inboundRegion, prefix, vpc, terminal, closedNetwork, member, data,
+                services, mail, other);
     }
 }

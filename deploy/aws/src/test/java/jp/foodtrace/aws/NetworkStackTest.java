@@ -29,7 +29,7 @@ class NetworkStackTest {
     }
 
     @Test
-    void closedNetworkThroughAVirtualPrivateGatewayRoutesTerminalAndHqRanges() {
+    void closedNetworkThroughAVirtualPrivateGatewayRoutesTerminalHqAndOperatorsRanges() {
         SynthesizedSuite suite = SynthesizedSuite.example();
         Map<String, Object> network = suite.template(suite.stacks.network());
         assertEquals(CONFIG.closedNetwork().amazonSideAsn().intValue(),
@@ -37,6 +37,7 @@ class NetworkStackTest {
                         .get("AmazonSideAsn")).intValue());
         Set<String> expected = new java.util.HashSet<>(CONFIG.terminal().terminalCidrs());
         expected.addAll(CONFIG.closedNetwork().hqCidrs());
+        expected.addAll(CONFIG.operations().cidrs());
         // VPN gateway routes are the only ones with a GatewayId that is not the internet gateway.
         Set<String> viaVgw = resources(network, "AWS::EC2::Route").values().stream()
                 .map(SynthesizedSuite::properties)
@@ -64,7 +65,8 @@ class NetworkStackTest {
         assertEquals("tgw-0123456789abcdef0", attachment.get("TransitGatewayId"));
         assertEquals(CONFIG.vpc().availabilityZones().size(), ((List<?>) attachment.get("SubnetIds")).size());
         assertTrue(resources(network, "AWS::EC2::VPNGateway").isEmpty());
-        int ranges = CONFIG.terminal().terminalCidrs().size() + CONFIG.closedNetwork().hqCidrs().size();
+        int ranges = CONFIG.terminal().terminalCidrs().size() + CONFIG.closedNetwork().hqCidrs().size()
+                + CONFIG.operations().cidrs().size();
         assertEquals((long) ROUTED_SUBNETS * ranges, routes(network, "TransitGatewayId"));
     }
 

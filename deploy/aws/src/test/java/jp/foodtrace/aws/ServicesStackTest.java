@@ -219,7 +219,7 @@ class ServicesStackTest {
             assertTrue(Files.isRegularFile(staged.resolve(ServicesStack.DOCKERFILE)), staged.toString());
             modules.add(service.module());
         }
-        assertEquals(SuiteService.values().length, images.size(), "one image per service");
+        assertEquals(SuiteService.values().length + 1, images.size(), "one image per service and the ops console's");
         assertEquals(SuiteService.values().length, modules.size());
     }
 
@@ -376,10 +376,16 @@ class ServicesStackTest {
     }
 
     @Test
-    void gatewayTasksAdmitOnlyTheTerminalNlb() {
+    void gatewayTasksAdmitOnlyTheTerminalNlbAndTheOpsConsole() {
         String gatewayGroup = SecurityGroupRules.logicalId(suite.stacks.services().securityGroup(SuiteService.TERMINAL_GATEWAY));
+        String consoleGroup = SecurityGroupRules.logicalId(suite.stacks.services().opsConsole().taskGroup());
+        List<SecurityGroupRules.Rule> fromConsole = SecurityGroupRules.ingress(services).stream()
+                .filter(rule -> gatewayGroup.equals(rule.groupId()) && consoleGroup.equals(rule.source())).toList();
+        // The console reads the silent terminals and the parked outbox on the API port (admin token).
+        assertEquals(List.of(new SecurityGroupRules.Rule(gatewayGroup, consoleGroup, ServicesStack.CONTAINER_PORT,
+                ServicesStack.CONTAINER_PORT)), fromConsole);
         List<SecurityGroupRules.Rule> rules = SecurityGroupRules.ingress(services).stream()
-                .filter(rule -> gatewayGroup.equals(rule.groupId())).toList();
+                .filter(rule -> gatewayGroup.equals(rule.groupId()) && !consoleGroup.equals(rule.source())).toList();
         assertEquals(2, rules.size(), rules.toString());
         Set<Integer> ports = new HashSet<>();
         for (SecurityGroupRules.Rule rule : rules) {

@@ -34,6 +34,17 @@ class SuiteConfigTest {
     }
 
     @Test
+    void theOpsConsoleNeedsTheOperatorsNetworkAndNeverTheWholeInternet() {
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> CONFIG.withOperations(
+                new SuiteConfig.Operations(List.of("0.0.0.0/0"), CONFIG.operations().certificateArn())).validate());
+        assertTrue(open.getMessage().contains("operations.cidrs must not contain 0.0.0.0/0"), open.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> CONFIG.withOperations(null).validate());
+        assertTrue(missing.getMessage().contains("operations.cidrs"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("operations.certificateArn"), missing.getMessage());
+    }
+
+    @Test
     void cidrContainment() {
         assertTrue(Cidr.parse("10.20.1.0/24").contains("10.20.1.10"));
         assertFalse(Cidr.parse("10.20.1.0/24").contains("10.20.2.10"));
