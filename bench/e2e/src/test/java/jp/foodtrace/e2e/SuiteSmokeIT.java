@@ -1,12 +1,14 @@
 package jp.foodtrace.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +16,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.platform.Component;
 import jp.foodtrace.platform.Platform;
 import jp.foodtrace.platform.PlatformConfig;
@@ -46,8 +52,9 @@ import software.amazon.awssdk.services.ses.SesClient;
 /**
  * The packaged suite on the same launcher as {@code ./suite up}, on free ports: every part and
  * service comes up, each service consumes every topic the architecture says it consumes, the
- * S3 server and the SES endpoint answer, a forged complaint dropped into the inbound bucket silences
- * nobody, a second start starts nothing, and stop leaves nothing.
+ * S3 server and the SES endpoint answer, one order's trace id runs from the terminal's request
+ * through both topics into HQ's feed and the three services' JSON logs, a forged complaint dropped
+ * into the inbound bucket silences nobody, a second start starts nothing, and stop leaves nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSmokeIT {
@@ -96,6 +103,11 @@ class SuiteSmokeIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
+    /** The order of the flow test: its terminal, store, receipt and feed entry, for the trace test. */
+    private static String flowTerminal;
+    private static String flowStore;
+    private static String flowReceipt;
+    private static JsonNode flowFeedOrder;
 
     @BeforeAll
     static void startSuite() {
@@ -209,6 +221,10 @@ class SuiteSmokeIT {
             }
             return false;
         });
+        flowTerminal = terminal;
+        flowStore = store;
+        flowReceipt = receipt;
+        flowFeedOrder = fed[0];
         String orderId = fed[0].path("orderId").asText();
         String lot = "L-E2E-" + suffix;
         String input = "ING-E2E-" + suffix;
@@ -233,8 +249,64 @@ class SuiteSmokeIT {
                 sync + "/v1/recalls/" + recallId, hq, null), 200).path("notices").path(0).path("delivery").asText()));
     }
 
+    /**
+     * The order of the flow test, followed by its trace id: the gateway starts the trace with the
+     * terminal's request and writes it into the {@code terminal.orders.v1} record; order-service
+     * continues it (a span of its own) into {@code orders.accepted.v1}; sync-service shows it to HQ
+     * in the feed; and each of the three services logged a JSON line about that order with that trace id.
+     */
     @Test
     @Order(4)
+    void oneOrdersTraceIdRunsThroughTheRecordsTheFeedAndTheLogsOfTheThreeServices() throws Exception {
+        assertNotNull(flowFeedOrder, "the flow test's order reached the feed");
+        TestEvents events = new TestEvents(platform.config().kafkaBootstrap());
+        ConsumerRecord<String, String> submitted = events.awaitKey(Topics.TERMINAL_ORDERS, flowStore,
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no terminal.orders.v1 record"));
+        assertTrue(submitted.value().contains(flowReceipt), submitted.value());
+        String fromGateway = TestEvents.header(submitted, "traceparent");
+        String traceId = Tracing.traceId(fromGateway)
+                .orElseThrow(() -> new AssertionError("terminal.orders.v1 traceparent: " + fromGateway));
+
+        ConsumerRecord<String, String> accepted = events.awaitKey(Topics.ORDERS_ACCEPTED, flowStore,
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no orders.accepted.v1 record"));
+        String fromOrderService = TestEvents.header(accepted, "traceparent");
+        assertEquals(Optional.of(traceId), Tracing.traceId(fromOrderService), fromOrderService);
+        String inFeed = flowFeedOrder.path("traceparent").asText();
+        assertEquals(Optional.of(traceId), Tracing.traceId(inFeed), flowFeedOrder.toString());
+        // Each hop is a span of its own in the one trace.
+        assertEquals(3, Set.of(spanId(fromGateway), spanId(fromOrderService), spanId(inFeed)).size(),
+                List.of(fromGateway, fromOrderService, inFeed).toString());
+
+        for (SuiteService service : List.of(SuiteService.TERMINAL_GATEWAY, SuiteService.ORDER_SERVICE,
+                SuiteService.SYNC_SERVICE)) {
+            Path log = platform.config().logs().resolve(service.module() + ".log");
+            awaitTrue(service.module() + " logs the order with trace id " + traceId,
+                    () -> !orderLines(log, traceId).isEmpty());
+        }
+    }
+
+    /** The JSON log lines of a service's log that carry the trace id and name the flow test's terminal. */
+    private static List<JsonNode> orderLines(Path log, String traceId) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode entry = JSON.readTree(line);
+            if (traceId.equals(entry.path("mdc").path("traceId").asText())
+                    && entry.path("message").asText().contains(flowTerminal)) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    private static String spanId(String traceparent) {
+        return Tracing.parse(traceparent).orElseThrow().getSpanId();
+    }
+
+    @Test
+    @Order(5)
     void s3ServerListsTheInboundMailBucket() {
         try (S3Client s3 = s3()) {
             List<String> buckets = s3.listBuckets().buckets().stream().map(Bucket::name).toList();
@@ -243,7 +315,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aForgedComplaintDroppedIntoTheInboundBucketLeavesTheAddressDeliverable() throws Exception {
         // Anyone can mail the inbound domain: an ARF abuse report about an address we never mailed.
         String victim = "forged-arf-" + UUID.randomUUID() + "@example.com";
@@ -268,7 +340,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sesEndpointListsWhatItWasSent() throws Exception {
         PlatformConfig config = platform.config();
         try (SesClient ses = SesClient.builder()
@@ -288,7 +360,7 @@ class SuiteSmokeIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void secondStartStartsNothingAndStopLeavesNothingRunning() {
         Map<String, Long> before = pids();
         platform.upInfrastructure(EnumSet.allOf(Platform.Part.class), false, line -> { });

@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -53,22 +56,24 @@ public class BatchIntake {
     private final ConsumerRetries retries;
     private final IntakeMeters meters;
     private final Consumer<Runnable> transactions;
+    private final RecordSpans spans;
 
     @Inject
     public BatchIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, MeterRegistry meters,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, OpenTelemetry telemetry) {
         this(inbox, deadLetters, retries, new IntakeMeters(meters, service),
-                work -> QuarkusTransaction.requiringNew().run(work));
+                work -> QuarkusTransaction.requiringNew().run(work), new RecordSpans(telemetry));
     }
 
     /** {@code transactions} runs its argument in a new transaction and commits, or rolls back and rethrows. */
     BatchIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, IntakeMeters meters,
-            Consumer<Runnable> transactions) {
+            Consumer<Runnable> transactions, RecordSpans spans) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.retries = retries;
         this.meters = meters;
         this.transactions = transactions;
+        this.spans = spans;
     }
 
     /** As {@link #consume(List, Function, Consumer)}, for a method that takes the poll as it came. */
@@ -144,20 +149,37 @@ public class BatchIntake {
 
         List<Outcome> outcomes = new ArrayList<>(records.size());
         List<T> items = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            EventEnvelope event = events.get(i);
-            // remove: a second record with the same event id in this batch is a repeat.
-            if (first.remove(event.id())) {
-                items.add(read.apply(event));
-                outcomes.add(new Outcome(records.get(i).topic(), IntakeMeters.PROCESSED));
-            } else {
-                outcomes.add(new Outcome(records.get(i).topic(), IntakeMeters.DUPLICATE));
+        // One span per event handled, current while its record is read (an item made then keeps the
+        // trace: Tracing.current()), open until the work of the whole transaction is done.
+        List<Span> started = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                EventEnvelope event = events.get(i);
+                // remove: a second record with the same event id in this batch is a repeat.
+                if (first.remove(event.id())) {
+                    Span span = spans.start(records.get(i).topic(), event);
+                    started.add(span);
+                    try (Scope current = span.makeCurrent()) {
+                        items.add(read.apply(event));
+                    }
+                    outcomes.add(new Outcome(records.get(i).topic(), IntakeMeters.PROCESSED));
+                } else {
+                    outcomes.add(new Outcome(records.get(i).topic(), IntakeMeters.DUPLICATE));
+                }
+            }
+            if (!items.isEmpty()) {
+                write.accept(items);
+            }
+            return outcomes;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (Span span : started) {
+                RecordSpans.end(span, failure);
             }
         }
-        if (!items.isEmpty()) {
-            write.accept(items);
-        }
-        return outcomes;
     }
 
     private static String topics(List<ConsumerRecord<String, String>> records) {

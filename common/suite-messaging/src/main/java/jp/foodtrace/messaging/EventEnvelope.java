@@ -35,14 +35,15 @@ public record EventEnvelope(UUID id, String type, String aggregateId, Instant oc
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** A new event with a fresh id, happening now. */
+    /** A new event with a fresh id, happening now, in the trace of the current span ({@link Tracing}). */
     public static EventEnvelope of(String type, String aggregateId, String payload) {
-        return new EventEnvelope(UUID.randomUUID(), type, aggregateId, Instant.now(), Optional.empty(), payload);
+        return new EventEnvelope(UUID.randomUUID(), type, aggregateId, Instant.now(), Tracing.current(), payload);
     }
 
     /**
      * An event whose payload is the JSON of an event record; its type is the record's simple class
-     * name (the {@code event-type} every consumer checks with {@link #payloadAs}).
+     * name (the {@code event-type} every consumer checks with {@link #payloadAs}). It carries the
+     * trace of the current span, if any: the request or the consumed event it was made for.
      */
     public static EventEnvelope forPayload(UUID id, String aggregateId, Instant occurredAt, Object payload,
             ObjectMapper json) {
@@ -52,7 +53,13 @@ public record EventEnvelope(UUID id, String type, String aggregateId, Instant oc
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event payload " + payload.getClass().getSimpleName() + " not serialisable", e);
         }
-        return new EventEnvelope(id, payload.getClass().getSimpleName(), aggregateId, occurredAt, Optional.empty(), body);
+        return new EventEnvelope(id, payload.getClass().getSimpleName(), aggregateId, occurredAt, Tracing.current(),
+                body);
+    }
+
+    /** The same event in another trace: the one of the order or request it was made for. */
+    public EventEnvelope withTraceparent(Optional<String> traceparent) {
+        return new EventEnvelope(id, type, aggregateId, occurredAt, traceparent, payload);
     }
 
     /** The record to hand to an emitter: the payload as value, the aggregate id as key, the envelope as headers. */

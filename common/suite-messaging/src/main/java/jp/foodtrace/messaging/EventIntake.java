@@ -11,6 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -39,6 +42,7 @@ public class EventIntake {
     private final ConsumerRetries retries;
     private final IntakeMeters meters;
     private final Transactions transactions;
+    private final RecordSpans spans;
 
     /** Runs work in a new transaction and commits, or rolls back and rethrows. */
     @FunctionalInterface
@@ -48,17 +52,19 @@ public class EventIntake {
 
     @Inject
     public EventIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, MeterRegistry meters,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
-        this(inbox, deadLetters, retries, new IntakeMeters(meters, service), EventIntake::inNewTransaction);
+            @ConfigProperty(name = "quarkus.application.name") String service, OpenTelemetry telemetry) {
+        this(inbox, deadLetters, retries, new IntakeMeters(meters, service), EventIntake::inNewTransaction,
+                new RecordSpans(telemetry));
     }
 
     EventIntake(Inbox inbox, DeadLetters deadLetters, ConsumerRetries retries, IntakeMeters meters,
-            Transactions transactions) {
+            Transactions transactions, RecordSpans spans) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.retries = retries;
         this.meters = meters;
         this.transactions = transactions;
+        this.spans = spans;
     }
 
     /** Must not be called inside a transaction: each try runs in one of its own. */
@@ -69,7 +75,16 @@ public class EventIntake {
                     if (!inbox.firstDelivery(record.topic(), event)) {
                         return IntakeMeters.DUPLICATE;
                     }
-                    effect.accept(event);
+                    // The event's span is current while it has its effect: log lines and the events
+                    // made for it carry its trace.
+                    Span span = spans.start(record.topic(), event);
+                    try (Scope current = span.makeCurrent()) {
+                        effect.accept(event);
+                    } catch (RuntimeException e) {
+                        RecordSpans.end(span, e);
+                        throw e;
+                    }
+                    RecordSpans.end(span, null);
                     return IntakeMeters.PROCESSED;
                 }));
         if (tried.failure() != null) {

@@ -27,6 +27,12 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 class BatchIntakeTest {
 
@@ -51,8 +57,12 @@ class BatchIntakeTest {
             throw e;
         }
     };
+    private final InMemorySpanExporter exported = InMemorySpanExporter.create();
+    private final RecordSpans spans = new RecordSpans(OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build())
+            .build());
     private final BatchIntake intake = new BatchIntake(inbox, deadLetters, retries, new IntakeMeters(registry, "test-service"),
-            tx);
+            tx, spans);
     /** What each write call got, in order; a write that throws records nothing. */
     private final List<List<String>> written = new ArrayList<>();
     private final Consumer<List<String>> write = items -> {
@@ -72,6 +82,33 @@ class BatchIntakeTest {
         assertEquals(3, consumed("processed"));
         assertEquals(3, inbox.committed.size());
         assertTrue(deadLetters.sent.isEmpty());
+    }
+
+    @Test
+    void eachEventIsReadInAChildSpanOfItsRecordsTraceparentAndARecordWithoutOneStartsATrace() {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventEnvelope traced = EventEnvelope.of("TerminalOrderSubmitted", "S001", "a")
+                .withTraceparent(Optional.of(parent));
+        Map<String, Optional<String>> seen = new java.util.HashMap<>();
+
+        intake.consume(List.of(record("S001", traced.headers(), "a"), event("b")), event -> {
+            seen.put(event.payload(), Tracing.current());
+            return event.payload();
+        }, write);
+
+        String a = seen.get("a").orElseThrow();
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", Tracing.traceId(a).orElseThrow());
+        assertTrue(!a.equals(parent), "the consumer's own span, not the producer's: " + a);
+        String b = seen.get("b").orElseThrow();
+        assertTrue(!Tracing.traceId(b).orElseThrow().equals("4bf92f3577b34da6a3ce929d0e0e4736"), b);
+        List<SpanData> ended = exported.getFinishedSpanItems();
+        assertEquals(2, ended.size());
+        SpanData first = ended.stream().filter(span -> span.getTraceId().equals("4bf92f3577b34da6a3ce929d0e0e4736"))
+                .findFirst().orElseThrow();
+        assertEquals("00f067aa0ba902b7", first.getParentSpanId());
+        assertEquals(TOPIC + " process", first.getName());
+        assertEquals(SpanKind.CONSUMER, first.getKind());
+        assertEquals(Tracing.parse(a).orElseThrow().getSpanId(), first.getSpanId());
     }
 
     @Test
@@ -216,7 +253,7 @@ class BatchIntakeTest {
                 topic -> new RetrySchedule(Duration.ofMillis(1), Duration.ofMillis(1), Optional.of(Duration.ofMinutes(5))),
                 registry, "test-service", clock);
         BatchIntake intake = new BatchIntake(inbox, deadLetters, impatient, new IntakeMeters(registry, "test-service"),
-                tx);
+                tx, spans);
         Consumer<List<String>> down = items -> {
             clock.advance(Duration.ofMinutes(2));
             throw new IllegalStateException(new SQLException("the database system is shutting down", "57P03"));

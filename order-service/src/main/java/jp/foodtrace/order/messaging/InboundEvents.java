@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.EventIntake;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.ProductMaster;
 import jp.foodtrace.messaging.events.ShipmentRecorded;
 import jp.foodtrace.messaging.events.StoreMaster;
@@ -48,7 +49,7 @@ public class InboundEvents {
     public void onTerminalOrders(ConsumerRecords<String, String> records) {
         batches.consume(records,
                 event -> new OrderIntake.Submission(event.aggregateId(),
-                        event.payloadAs(TerminalOrderSubmitted.class, json)),
+                        event.payloadAs(TerminalOrderSubmitted.class, json), Tracing.current()),
                 orders::submitted);
     }
 
@@ -67,6 +68,8 @@ public class InboundEvents {
     @Incoming(Channels.SHIPMENTS)
     @Blocking
     public void onShipments(ConsumerRecords<String, String> records) {
-        batches.consume(records, event -> event.payloadAs(ShipmentRecorded.class, json), orders::shipped);
+        batches.consume(records,
+                event -> new OrderIntake.Shipment(event.payloadAs(ShipmentRecorded.class, json), Tracing.current()),
+                orders::shipped);
     }
 }

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.foodtrace.messaging.BatchIntake;
 import jp.foodtrace.messaging.EventIntake;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.MailOutcome;
 import jp.foodtrace.messaging.events.OrderAccepted;
+import jp.foodtrace.sync.feed.AcceptedOrder;
 import jp.foodtrace.sync.feed.service.FeedService;
 import jp.foodtrace.sync.recall.service.RecallService;
 
@@ -57,6 +59,7 @@ public class InboundEvents {
     @Incoming(Channels.ORDERS_ACCEPTED)
     @Blocking
     public void onOrdersAccepted(ConsumerRecords<String, String> records) {
-        intake.consume(records, event -> FeedService.checked(event.payloadAs(OrderAccepted.class, json)), feed::append);
+        intake.consume(records, event -> new AcceptedOrder(
+                FeedService.checked(event.payloadAs(OrderAccepted.class, json)), Tracing.current()), feed::append);
     }
 }

@@ -33,14 +33,19 @@ public class Outbox {
         this.json = json;
     }
 
-    /** Adds an event with the payload record's simple name as its type; returns its event id. */
+    /**
+     * Adds an event with the payload record's simple name as its type, in the trace of the current
+     * span (the request or consumed event it is made for; the relay publishes it in that trace);
+     * returns its event id.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String key, Object payload) {
         EventEnvelope event = EventEnvelope.forPayload(UUID.randomUUID(), key, Instant.now(), payload, json);
         jdbc.update("""
-                INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                event.id(), topic, key, event.type(), event.occurredAt(), event.payload());
+                INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.id(), topic, key, event.type(), event.occurredAt(), event.payload(),
+                event.traceparent().orElse(null));
         return event.id();
     }
 
@@ -69,14 +74,15 @@ public class Outbox {
         return jdbc.update("""
                 WITH moved AS (
                     DELETE FROM outbox_event WHERE id = ? AND published_at IS NULL
-                    RETURNING id, event_id, topic, event_key, event_type, occurred_at, payload
+                    RETURNING id, event_id, topic, event_key, event_type, occurred_at, payload, traceparent
                 )
                 INSERT INTO parked_outbox_event (event_id, outbox_id, topic, event_key, event_type, occurred_at,
-                                                 payload, reason, detail)
-                SELECT event_id, id, topic, event_key, event_type, occurred_at, payload, ?, ? FROM moved
+                                                 payload, traceparent, reason, detail)
+                SELECT event_id, id, topic, event_key, event_type, occurred_at, payload, traceparent, ?, ? FROM moved
                 ON CONFLICT (event_id) DO UPDATE SET outbox_id = EXCLUDED.outbox_id, topic = EXCLUDED.topic,
                     event_key = EXCLUDED.event_key, event_type = EXCLUDED.event_type,
-                    occurred_at = EXCLUDED.occurred_at, payload = EXCLUDED.payload, reason = EXCLUDED.reason,
+                    occurred_at = EXCLUDED.occurred_at, payload = EXCLUDED.payload,
+                    traceparent = EXCLUDED.traceparent, reason = EXCLUDED.reason,
                     detail = EXCLUDED.detail, parked_at = now()""", id, reason, detail) == 1;
     }
 
@@ -116,10 +122,10 @@ public class Outbox {
         return jdbc.one("""
                 WITH moved AS (
                     DELETE FROM parked_outbox_event WHERE event_id = ?
-                    RETURNING event_id, topic, event_key, event_type, occurred_at, payload
+                    RETURNING event_id, topic, event_key, event_type, occurred_at, payload, traceparent
                 ), queued AS (
-                    INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload)
-                    SELECT event_id, topic, event_key, event_type, occurred_at, payload FROM moved
+                    INSERT INTO outbox_event (event_id, topic, event_key, event_type, occurred_at, payload, traceparent)
+                    SELECT event_id, topic, event_key, event_type, occurred_at, payload, traceparent FROM moved
                 )
                 SELECT count(*) FROM moved""", rs -> rs.getLong(1), eventId).orElse(0L) == 1;
     }
@@ -155,7 +161,8 @@ public class Outbox {
         }
         try {
             return new Pending(id, eventId, topic, new EventEnvelope(eventId, rs.getString("event_type"), key,
-                    Jdbc.instant(rs, "occurred_at"), Optional.empty(), rs.getString("payload")), null);
+                    Jdbc.instant(rs, "occurred_at"), Optional.ofNullable(rs.getString("traceparent")),
+                    rs.getString("payload")), null);
         } catch (NullPointerException e) {
             return new Pending(id, eventId, topic, null, new PermanentFailure("no valid envelope: " + e.getMessage()));
         }

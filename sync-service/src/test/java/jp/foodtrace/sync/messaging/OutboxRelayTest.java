@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jp.foodtrace.messaging.EventHeaders;
 import jp.foodtrace.messaging.Topics;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.LotRecorded;
 import jp.foodtrace.sync.Genealogy;
 import jp.foodtrace.sync.SyncApi;
@@ -56,9 +59,15 @@ class OutboxRelayTest {
     void eventLeftInTheOutboxIsPublishedByTheRelayTimerWithItsEventId() {
         // What a request leaves behind when Kafka did not confirm in time: a committed outbox row
         // that nobody waited for.
+        // ... in the trace of the request that made it, which the relay restores.
         String lot = "RELAY-" + UUID.randomUUID();
-        UUID eventId = QuarkusTransaction.requiringNew().call(() -> outbox.add(Topics.LOTS, lot,
-                new LotRecorded(lot, "4901234567894", "P", Instant.parse("2026-12-01T00:00:00Z"), null, 1, List.of())));
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        UUID eventId = QuarkusTransaction.requiringNew().call(() -> {
+            try (Scope request = Tracing.resume(Optional.of(traceparent))) {
+                return outbox.add(Topics.LOTS, lot, new LotRecorded(lot, "4901234567894", "P",
+                        Instant.parse("2026-12-01T00:00:00Z"), null, 1, List.of()));
+            }
+        });
 
         List<ConsumerRecord<String, String>> records = SyncApi.readUntil(Topics.LOTS,
                 rs -> rs.stream().anyMatch(r -> lot.equals(r.key())));
@@ -66,6 +75,7 @@ class OutboxRelayTest {
                 .orElseThrow(() -> new AssertionError("the relay did not publish the pending event"));
         assertEquals(eventId.toString(), TestEvents.header(record, EventHeaders.EVENT_ID));
         assertEquals("LotRecorded", TestEvents.header(record, EventHeaders.EVENT_TYPE));
+        assertEquals(traceparent, TestEvents.header(record, EventHeaders.TRACEPARENT));
         await("outbox row marked published").atMost(WAIT).until(() -> outbox.unpublished(List.of(eventId)) == 0);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,13 +68,15 @@ public class OrderEventPublisher {
         return new Publication();
     }
 
+    /** The order's new status, in the trace of what changed it (the submission or the shipment). */
     public void statusChanged(Publication publication, StoreOrder order, List<OrderStatusChanged.LineRejection> rejections,
-            Instant at) {
-        publication.send(status, statusEvent(order, rejections, at, json));
+            Instant at, Optional<String> traceparent) {
+        publication.send(status, statusEvent(order, rejections, at, json).withTraceparent(traceparent));
     }
 
-    public void accepted(Publication publication, StoreOrder order) {
-        publication.send(accepted, acceptedEvent(order, json));
+    /** The accepted order for HQ, in the trace of its submission. */
+    public void accepted(Publication publication, StoreOrder order, Optional<String> traceparent) {
+        publication.send(accepted, acceptedEvent(order, json).withTraceparent(traceparent));
     }
 
     /** The order's current status, keyed by its store; one event id per (order, status). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,8 +22,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Scope;
 import jp.foodtrace.messaging.AfterCommit;
 import jp.foodtrace.messaging.PermanentFailure;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.OrderLine;
 import jp.foodtrace.messaging.events.OrderStatusChanged.LineRejection;
 import jp.foodtrace.messaging.events.ShipmentRecorded;
@@ -48,8 +51,11 @@ import jp.foodtrace.order.storeorder.messaging.OrderEventPublisher;
 @ApplicationScoped
 public class OrderIntake {
 
-    /** A terminal order as read from its record, checked against the record's key. */
-    public record Submission(String key, TerminalOrderSubmitted order) {
+    /**
+     * A terminal order as read from its record, checked against the record's key, with the trace it
+     * is handled in (the consumer span of its record; the events about it carry that trace on).
+     */
+    public record Submission(String key, TerminalOrderSubmitted order, Optional<String> traceparent) {
 
         /** A submission that can never be processed is a {@link PermanentFailure}. */
         public Submission {
@@ -70,6 +76,10 @@ public class OrderIntake {
         UUID orderId() {
             return StoreOrder.idFor(order.terminalId(), order.sequence());
         }
+    }
+
+    /** A shipment as read from its record, with the trace it is handled in (see {@link Submission}). */
+    public record Shipment(ShipmentRecorded recorded, Optional<String> traceparent) {
     }
 
     private static final Logger LOG = Logger.getLogger(OrderIntake.class);
@@ -114,6 +124,7 @@ public class OrderIntake {
 
         Instant now = Instant.now();
         Map<StoreOrder, List<LineRejection>> decided = new LinkedHashMap<>();
+        Map<StoreOrder, Optional<String>> traces = new HashMap<>();
         Map<String, Integer> outcomes = new HashMap<>();
         List<Duration> latencies = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
@@ -127,6 +138,7 @@ public class OrderIntake {
             List<LineRejection> rejections = rules.check(submitted, stores.get(submitted.storeCode()), products);
             StoreOrder order = decide(submitted, rejections, now);
             decided.put(order, rejections);
+            traces.put(order, submission.traceparent());
             outcomes.merge(order.status.toLowerCase(), 1, Integer::sum);
             if (submitted.receivedAt() != null) {
                 latencies.add(Duration.between(submitted.receivedAt(), now));
@@ -136,20 +148,29 @@ public class OrderIntake {
         writer.insert(decided.keySet());
         OrderEventPublisher.Publication publication = events.publication();
         decided.forEach((order, rejections) -> {
-            events.statusChanged(publication, order, rejections, now);
+            Optional<String> trace = traces.get(order);
+            events.statusChanged(publication, order, rejections, now, trace);
             if (rejections.isEmpty()) {
-                events.accepted(publication, order);
+                events.accepted(publication, order, trace);
             }
         });
         publication.awaitConfirmed();
         countAfterCommit(outcomes);
+        afterCommit.run(() -> decided.forEach((order, rejections) -> {
+            try (Scope trace = Tracing.resume(traces.get(order))) {
+                LOG.infof("order %s/%d of store %s %s%s", order.terminalId, order.sequence, order.storeCode,
+                        order.status.toLowerCase(), rejections.isEmpty() ? "" : " (" + rejections.stream()
+                                .map(r -> "line " + r.lineNo() + " " + r.code()).collect(Collectors.joining(", ")) + ")");
+            }
+        }));
         if (!latencies.isEmpty()) {
             afterCommit.run(() -> latencies.forEach(latency::record));
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void shipped(List<ShipmentRecorded> shipments) {
+    public void shipped(List<Shipment> traced) {
+        List<ShipmentRecorded> shipments = traced.stream().map(Shipment::recorded).toList();
         Set<UUID> named = new LinkedHashSet<>();
         for (ShipmentRecorded shipment : shipments) {
             for (String id : shipment.orderIds() == null ? List.<String>of() : shipment.orderIds()) {
@@ -165,8 +186,9 @@ public class OrderIntake {
                 .forEach(o -> orders.put(o.orderId, o));
 
         Instant now = Instant.now();
-        List<StoreOrder> shipped = new ArrayList<>();
-        for (ShipmentRecorded shipment : shipments) {
+        Map<StoreOrder, Optional<String>> shipped = new LinkedHashMap<>();
+        for (Shipment tracedShipment : traced) {
+            ShipmentRecorded shipment = tracedShipment.recorded();
             for (String id : shipment.orderIds() == null ? List.<String>of() : shipment.orderIds()) {
                 StoreOrder order = orders.get(uuidOrNull(id));
                 if (order == null || !"ACCEPTED".equals(order.status)) {
@@ -174,12 +196,13 @@ public class OrderIntake {
                 }
                 order.shipmentId = shipment.shipmentId();
                 order.moveTo("SHIPPED", now, shipment.shipmentId());
-                shipped.add(order);
+                shipped.put(order, tracedShipment.traceparent());
             }
         }
         StoreOrder.flush();
         OrderEventPublisher.Publication publication = events.publication();
-        shipped.forEach(order -> events.statusChanged(publication, order, List.of(), now));
+        // Each status change in the trace of the shipment that made it.
+        shipped.forEach((order, trace) -> events.statusChanged(publication, order, List.of(), now, trace));
         publication.awaitConfirmed();
         countAfterCommit(shipped.isEmpty() ? Map.of() : Map.of("shipped", shipped.size()));
     }

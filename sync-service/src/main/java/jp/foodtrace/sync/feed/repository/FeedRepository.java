@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.messaging.events.OrderLine;
+import jp.foodtrace.sync.feed.AcceptedOrder;
 import jp.foodtrace.sync.feed.FeedOrder;
 
 /** The feed tables: orders by position, their lines, and the clients' acknowledged positions. */
@@ -38,28 +39,33 @@ public class FeedRepository {
      * transaction; takes the append lock once for it, so the ids read here cannot be inserted by
      * anyone else before the commit.
      */
-    public int append(List<OrderAccepted> orders) {
+    public List<AcceptedOrder> append(List<AcceptedOrder> orders) {
         if (orders.isEmpty()) {
-            return 0;
+            return List.of();
         }
         jdbc.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, FEED_APPEND_LOCK);
         Set<String> present = new HashSet<>(jdbc.list("SELECT order_id FROM feed_order WHERE order_id = ANY (?)",
-                rs -> rs.getString(1), (Object) orders.stream().map(OrderAccepted::orderId).distinct().toArray(String[]::new)));
-        List<OrderAccepted> added = orders.stream().filter(o -> present.add(o.orderId())).toList();
+                rs -> rs.getString(1),
+                (Object) orders.stream().map(a -> a.order().orderId()).distinct().toArray(String[]::new)));
+        List<AcceptedOrder> added = orders.stream().filter(a -> present.add(a.order().orderId())).toList();
         jdbc.batch("""
-                INSERT INTO feed_order (order_id, receipt_id, terminal_id, store_code, sequence, delivery_date, accepted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                added.stream().map(o -> new Object[] { o.orderId(), o.receiptId(), o.terminalId(), o.storeCode(),
-                        o.sequence(), o.deliveryDate(), o.acceptedAt() }).toList());
+                INSERT INTO feed_order (order_id, receipt_id, terminal_id, store_code, sequence, delivery_date, accepted_at,
+                                        traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                added.stream().map(a -> {
+                    OrderAccepted o = a.order();
+                    return new Object[] { o.orderId(), o.receiptId(), o.terminalId(), o.storeCode(), o.sequence(),
+                            o.deliveryDate(), o.acceptedAt(), a.traceparent().orElse(null) };
+                }).toList());
         List<Object[]> lines = new ArrayList<>();
-        for (OrderAccepted order : added) {
+        for (OrderAccepted order : added.stream().map(AcceptedOrder::order).toList()) {
             for (OrderLine line : order.lines()) {
                 lines.add(new Object[] { order.orderId(), line.lineNo(), line.itemCode(), line.quantity(), line.unit() });
             }
         }
         jdbc.batch("INSERT INTO feed_order_line (order_id, line_no, item_code, quantity, unit) VALUES (?, ?, ?, ?, ?)",
                 lines);
-        return added.size();
+        return added;
     }
 
     public List<FeedOrder> page(long after, int limit) {
@@ -79,7 +85,7 @@ public class FeedRepository {
                                 rs.getString("unit"))),
                 after, last);
         return headers.stream().map(h -> new FeedOrder(h.position, h.orderId, h.receiptId, h.terminalId, h.storeCode,
-                h.sequence, h.deliveryDate, h.acceptedAt, List.copyOf(lines.getOrDefault(h.orderId, List.of())))).toList();
+                h.sequence, h.deliveryDate, h.acceptedAt, h.traceparent, List.copyOf(lines.getOrDefault(h.orderId, List.of())))).toList();
     }
 
     public long lastPosition() {
@@ -107,12 +113,13 @@ public class FeedRepository {
     }
 
     private record Header(long position, String orderId, String receiptId, String terminalId, String storeCode,
-            long sequence, LocalDate deliveryDate, Instant acceptedAt) {
+            long sequence, LocalDate deliveryDate, Instant acceptedAt, String traceparent) {
     }
 
     private static Header header(ResultSet rs) throws SQLException {
         return new Header(rs.getLong("position"), rs.getString("order_id"), rs.getString("receipt_id"),
                 rs.getString("terminal_id"), rs.getString("store_code"), rs.getLong("sequence"),
-                rs.getObject("delivery_date", LocalDate.class), Jdbc.instant(rs, "accepted_at"));
+                rs.getObject("delivery_date", LocalDate.class), Jdbc.instant(rs, "accepted_at"),
+                rs.getString("traceparent"));
     }
 }

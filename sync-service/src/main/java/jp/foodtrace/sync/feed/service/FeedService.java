@@ -6,18 +6,25 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import jp.foodtrace.messaging.AfterCommit;
 import jp.foodtrace.messaging.PermanentFailure;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.OrderAccepted;
 import jp.foodtrace.rest.ProblemException;
 import jp.foodtrace.sync.config.SyncConfig;
+import jp.foodtrace.sync.feed.AcceptedOrder;
 import jp.foodtrace.sync.feed.FeedOrder;
 import jp.foodtrace.sync.feed.repository.FeedRepository;
 
 /** The order feed: appending accepted orders, reading pages after a cursor, acknowledging. */
 @ApplicationScoped
 public class FeedService {
+
+    private static final Logger LOG = Logger.getLogger(FeedService.class);
 
     /** A page of the feed: the orders and the cursor to read after next. */
     public record Page(List<FeedOrder> orders, long next, boolean more) {
@@ -49,11 +56,18 @@ public class FeedService {
      * arrival order; an order already in the feed is left alone. Counted once the transaction commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(List<OrderAccepted> orders) {
-        orders.forEach(FeedService::checked);
-        int appended = feed.append(orders);
+    public void append(List<AcceptedOrder> orders) {
+        orders.forEach(a -> checked(a.order()));
+        List<AcceptedOrder> added = feed.append(orders);
+        int appended = added.size();
         int present = orders.size() - appended;
         afterCommit.run(() -> {
+            for (AcceptedOrder a : added) {
+                try (Scope trace = Tracing.resume(a.traceparent())) {
+                    LOG.infof("order %s (%s/%d of store %s) appended to the feed", a.order().orderId(),
+                            a.order().terminalId(), a.order().sequence(), a.order().storeCode());
+                }
+            }
             meters.counter("suite.sync_service.feed.orders", "outcome", "appended").increment(appended);
             if (present > 0) {
                 meters.counter("suite.sync_service.feed.orders", "outcome", "already-present").increment(present);

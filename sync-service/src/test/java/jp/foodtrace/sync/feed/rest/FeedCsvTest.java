@@ -46,7 +46,7 @@ class FeedCsvTest {
     }
 
     private static FeedOrder order(FeedOrder.Line... lines) {
-        return new FeedOrder(7, "O1", "R1", "T1", "S1", 3, LocalDate.of(2026, 12, 1), AT, List.of(lines));
+        return new FeedOrder(7, "O1", "R1", "T1", "S1", 3, LocalDate.of(2026, 12, 1), AT, null, List.of(lines));
     }
 
     private static FeedOrder.Line line(int lineNo, String unit) {

@@ -16,9 +16,10 @@ class FeedMappingTest {
     @Test
     void feedOrderMapsToItsViewWithThePositionAsCursor() {
         Instant at = Instant.parse("2026-11-30T01:02:03Z");
-        FeedOrder order = new FeedOrder(42, "O1", "R1", "T1", "S1", 7, LocalDate.of(2026, 12, 1), at,
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        FeedOrder order = new FeedOrder(42, "O1", "R1", "T1", "S1", 7, LocalDate.of(2026, 12, 1), at, trace,
                 List.of(new FeedOrder.Line(1, "4901234567894", 3, "個")));
-        assertEquals(new FeedOrderView("42", "O1", "R1", "T1", "S1", 7, LocalDate.of(2026, 12, 1), at,
+        assertEquals(new FeedOrderView("42", "O1", "R1", "T1", "S1", 7, LocalDate.of(2026, 12, 1), at, trace,
                 List.of(new FeedOrderView.LineView(1, "4901234567894", 3, "個"))), FeedOrderView.of(order));
     }
 

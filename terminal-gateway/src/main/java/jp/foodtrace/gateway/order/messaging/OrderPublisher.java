@@ -43,19 +43,22 @@ public class OrderPublisher {
         this.timeout = config.publishTimeout();
     }
 
-    /** The event of a receipt: keyed by its store, dated when the order was received. */
+    /**
+     * The event of a receipt: keyed by its store, dated when the order was received, in the trace of
+     * the terminal's request (the current span).
+     */
     public EventEnvelope event(Submission receipt, TerminalOrderSubmitted order) {
         return EventEnvelope.forPayload(eventId(receipt.receiptId()), receipt.storeCode(), receipt.receivedAt(), order,
                 json);
     }
 
     /**
-     * The event of a receipt from the payload stored in its outbox row, as the relay finds it; the
-     * same envelope as {@link #event} gave when the receipt was taken.
+     * The event of a receipt from the payload and trace stored in its outbox row, as the relay finds
+     * it; the same envelope as {@link #event} gave when the receipt was taken.
      */
-    public static EventEnvelope storedEvent(Submission receipt, String payload) {
+    public static EventEnvelope storedEvent(Submission receipt, String payload, Optional<String> traceparent) {
         return new EventEnvelope(eventId(receipt.receiptId()), TerminalOrderSubmitted.class.getSimpleName(),
-                receipt.storeCode(), receipt.receivedAt(), Optional.empty(), payload);
+                receipt.storeCode(), receipt.receivedAt(), traceparent, payload);
     }
 
     /** Publishes an order event; completes when the broker confirmed it. */

@@ -128,7 +128,7 @@ public class UnpublishedRelay {
     /** The publication of one receipt; a send that throws at once is a failed send like any other. */
     private Uni<Void> send(SubmissionRepository.Unpublished row) {
         try {
-            return publisher.publish(OrderPublisher.storedEvent(row.submission(), row.payload()));
+            return publisher.publish(OrderPublisher.storedEvent(row.submission(), row.payload(), row.traceparent()));
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }

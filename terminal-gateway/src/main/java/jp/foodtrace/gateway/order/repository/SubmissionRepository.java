@@ -30,8 +30,8 @@ public class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
-    /** A receipt to insert together with the order event it stands for. */
-    public record NewReceipt(Submission submission, String payload) {
+    /** A receipt to insert together with the order event it stands for and its trace (null for none). */
+    public record NewReceipt(Submission submission, String payload, String traceparent) {
     }
 
     /**
@@ -50,6 +50,7 @@ public class SubmissionRepository {
         String[] stores = new String[n];
         String[] received = new String[n];
         String[] payloads = new String[n];
+        String[] traceparents = new String[n];
         for (int i = 0; i < n; i++) {
             Submission s = receipts.get(i).submission();
             ids[i] = s.receiptId().toString();
@@ -59,14 +60,15 @@ public class SubmissionRepository {
             stores[i] = s.storeCode();
             received[i] = s.receivedAt().toString();
             payloads[i] = receipts.get(i).payload();
+            traceparents[i] = receipts.get(i).traceparent();
         }
         // One statement, so receipt and outbox row commit together: the receipts whose pair is
         // new, and the outbox rows of exactly those.
         return new HashSet<>(jdbc.list("""
                         WITH r AS (
                             SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                                                 ?::text[])
-                                     AS r(id, terminal_id, seq, fingerprint, store_code, received, payload)
+                                                 ?::text[], ?::text[])
+                                     AS r(id, terminal_id, seq, fingerprint, store_code, received, payload, traceparent)
                         ), inserted AS (
                             INSERT INTO submission (receipt_id, terminal_id, sequence, fingerprint, store_code,
                                                     received_at, status)
@@ -76,12 +78,12 @@ public class SubmissionRepository {
                             ON CONFLICT (terminal_id, sequence) DO NOTHING
                             RETURNING receipt_id
                         ), outbox AS (
-                            INSERT INTO submission_outbox (receipt_id, received_at, payload)
-                            SELECT r.id::uuid, r.received::timestamptz, r.payload
+                            INSERT INTO submission_outbox (receipt_id, received_at, payload, traceparent)
+                            SELECT r.id::uuid, r.received::timestamptz, r.payload, r.traceparent
                             FROM r JOIN inserted i ON i.receipt_id = r.id::uuid
                         )
                         SELECT receipt_id FROM inserted""", rs -> rs.getObject(1, UUID.class),
-                ids, terminalIds, sequences, fingerprints, stores, received, payloads));
+                ids, terminalIds, sequences, fingerprints, stores, received, payloads, traceparents));
     }
 
     /** Notes that Kafka confirmed the order events of these receipts: their outbox rows go. */
@@ -93,16 +95,17 @@ public class SubmissionRepository {
                 (Object) receiptIds.stream().map(UUID::toString).toArray(String[]::new));
     }
 
-    /** A receipt whose order event Kafka has not confirmed yet, with the event to publish. */
-    public record Unpublished(Submission submission, String payload) {
+    /** A receipt whose order event Kafka has not confirmed yet, with the event to publish and its trace. */
+    public record Unpublished(Submission submission, String payload, Optional<String> traceparent) {
     }
 
     /** The oldest receipts taken before {@code before} and not confirmed by Kafka, at most {@code limit}. */
     public List<Unpublished> unpublished(Instant before, int limit) {
         return jdbc.list(SELECT + """
-                , o.payload FROM submission_outbox o JOIN submission s ON s.receipt_id = o.receipt_id
+                , o.payload, o.traceparent FROM submission_outbox o JOIN submission s ON s.receipt_id = o.receipt_id
                 WHERE o.received_at < ?
-                ORDER BY o.received_at LIMIT ?""", rs -> new Unpublished(read(rs), rs.getString(11)), before, limit);
+                ORDER BY o.received_at LIMIT ?""", rs -> new Unpublished(read(rs), rs.getString(11),
+                Optional.ofNullable(rs.getString(12))), before, limit);
     }
 
     /**
@@ -114,12 +117,14 @@ public class SubmissionRepository {
         return jdbc.update("""
                         WITH moved AS (
                             DELETE FROM submission_outbox WHERE receipt_id = ?
-                            RETURNING receipt_id, received_at, payload
+                            RETURNING receipt_id, received_at, payload, traceparent
                         )
-                        INSERT INTO parked_submission (receipt_id, topic, event_key, received_at, payload, reason, detail)
-                        SELECT receipt_id, ?, ?, received_at, payload, ?, ? FROM moved
+                        INSERT INTO parked_submission (receipt_id, topic, event_key, received_at, payload, traceparent,
+                                                       reason, detail)
+                        SELECT receipt_id, ?, ?, received_at, payload, traceparent, ?, ? FROM moved
                         ON CONFLICT (receipt_id) DO UPDATE SET topic = EXCLUDED.topic, event_key = EXCLUDED.event_key,
-                            received_at = EXCLUDED.received_at, payload = EXCLUDED.payload, reason = EXCLUDED.reason,
+                            received_at = EXCLUDED.received_at, payload = EXCLUDED.payload,
+                            traceparent = EXCLUDED.traceparent, reason = EXCLUDED.reason,
                             detail = EXCLUDED.detail, parked_at = now()""", receiptId, topic, key, reason, detail) == 1;
     }
 
@@ -149,10 +154,10 @@ public class SubmissionRepository {
         return jdbc.one("""
                         WITH moved AS (
                             DELETE FROM parked_submission WHERE receipt_id = ?
-                            RETURNING receipt_id, received_at, payload
+                            RETURNING receipt_id, received_at, payload, traceparent
                         ), queued AS (
-                            INSERT INTO submission_outbox (receipt_id, received_at, payload)
-                            SELECT receipt_id, received_at, payload FROM moved
+                            INSERT INTO submission_outbox (receipt_id, received_at, payload, traceparent)
+                            SELECT receipt_id, received_at, payload, traceparent FROM moved
                             ON CONFLICT (receipt_id) DO NOTHING
                         )
                         SELECT count(*) FROM moved""", rs -> rs.getLong(1), receiptId).orElseThrow() == 1;

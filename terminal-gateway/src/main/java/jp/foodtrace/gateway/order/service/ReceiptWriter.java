@@ -3,6 +3,7 @@ package jp.foodtrace.gateway.order.service;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -100,13 +101,13 @@ public class ReceiptWriter {
     }
 
     /** Queues a receipt; the future completes once it is committed, or with the receipt already taken. */
-    public CompletableFuture<Written> write(Submission submission, String payload) {
+    public CompletableFuture<Written> write(Submission submission, String payload, Optional<String> traceparent) {
         CompletableFuture<Written> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new IllegalStateException("the gateway is not accepting orders"));
             return done;
         }
-        queue.add(new Pending(new NewReceipt(submission, payload), done));
+        queue.add(new Pending(new NewReceipt(submission, payload, traceparent.orElse(null)), done));
         return done;
     }
 

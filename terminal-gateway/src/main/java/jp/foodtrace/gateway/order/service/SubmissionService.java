@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import jp.foodtrace.gateway.access.AuthenticatedTerminal;
 import jp.foodtrace.gateway.access.service.TerminalAccess;
@@ -19,6 +20,7 @@ import jp.foodtrace.gateway.order.messaging.OrderPublisher;
 import jp.foodtrace.gateway.order.messaging.UnpublishedRelay;
 import jp.foodtrace.gateway.order.rest.OrderRequest;
 import jp.foodtrace.messaging.EventEnvelope;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.messaging.events.OrderLine;
 import jp.foodtrace.messaging.events.TerminalOrderSubmitted;
 import jp.foodtrace.rest.ProblemException;
@@ -70,7 +72,7 @@ public class SubmissionService {
         Submission submission = new Submission(UUID.randomUUID(), terminal.terminalId(), order.sequence(),
                 order.fingerprint(), terminal.storeCode(), now, "RECEIVED", null, null, false);
         EventEnvelope event = publisher.event(submission, toEvent(submission, order));
-        return Uni.createFrom().completionStage(() -> writer.write(submission, event.payload()))
+        return Uni.createFrom().completionStage(() -> writer.write(submission, event.payload(), event.traceparent()))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().transform(e -> {
                     LOG.warnf(e, "receipt of %s/%d not stored", terminal.terminalId(), order.sequence());
@@ -114,6 +116,12 @@ public class SubmissionService {
                 .map(ignored -> {
                     writer.published(receipt.receiptId());
                     access.seenOrdering(receipt.terminalId(), receipt.receivedAt());
+                    // On the producer's thread: the request's span is made current for the line.
+                    try (Scope trace = Tracing.resume(event.traceparent())) {
+                        LOG.infof("order %s/%d of store %s received as %s (%s)", receipt.terminalId(),
+                                receipt.sequence(), receipt.storeCode(), receipt.receiptId(),
+                                kind.name().toLowerCase());
+                    }
                     return count(new Outcome(kind, receipt));
                 });
     }

@@ -7,12 +7,14 @@ import static jp.foodtrace.gateway.GatewayFixture.orderEventsOf;
 import static jp.foodtrace.gateway.GatewayFixture.register;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -26,6 +28,7 @@ import io.restassured.http.ContentType;
 import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.gateway.GatewayFixture.TestTerminal;
 import jp.foodtrace.messaging.EventHeaders;
+import jp.foodtrace.messaging.Tracing;
 import jp.foodtrace.testsupport.SuitePlatformResource;
 import jp.foodtrace.testsupport.TestEvents;
 
@@ -64,6 +67,29 @@ class UnconfirmedOrderTest {
     }
 
     @Test
+    void theOrderEventContinuesTheTraceOfTheTerminalsRequest() {
+        UnconfirmedReceipts receipts = new UnconfirmedReceipts(jdbc);
+        TestTerminal t = register("127.0.0.1");
+        String sent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String receipt = t.request().contentType(ContentType.JSON).header("traceparent", sent)
+                .body(order(t.storeCode(), 12, JAN_A)).when().post("/v1/orders")
+                .then().statusCode(202).extract().path("receiptId");
+
+        String published = TestEvents.header(orderEventOf(receipt), EventHeaders.TRACEPARENT);
+        assertEquals(Optional.of("0af7651916cd43dd8448eb211c80319c"), Tracing.traceId(published), published);
+        assertNotEquals("b7ad6b7169203331", Tracing.parse(published).orElseThrow().getSpanId(),
+                "the gateway's span, a child of the terminal's");
+        awaitPublished(receipts, receipt);
+
+        // A terminal that sends no trace context gets a trace started by the gateway.
+        String untraced = t.request().contentType(ContentType.JSON).body(order(t.storeCode(), 13, JAN_A))
+                .when().post("/v1/orders").then().statusCode(202).extract().path("receiptId");
+        String started = TestEvents.header(orderEventOf(untraced), EventHeaders.TRACEPARENT);
+        assertTrue(Tracing.parse(started).isPresent(), String.valueOf(started));
+        assertNotEquals(Tracing.traceId(published), Tracing.traceId(started));
+    }
+
+    @Test
     void relayPublishesAReceiptNobodyResends() {
         UnconfirmedReceipts receipts = new UnconfirmedReceipts(jdbc);
         TestTerminal t = register("127.0.0.1");
@@ -75,6 +101,8 @@ class UnconfirmedOrderTest {
 
         assertEquals(t.storeCode(), record.key());
         assertEquals(stored.payload(), record.value());
+        assertEquals(stored.traceparent(), TestEvents.header(record, EventHeaders.TRACEPARENT),
+                "published in the trace of the request that took it");
         awaitPublished(receipts, stored.receipt());
     }
 

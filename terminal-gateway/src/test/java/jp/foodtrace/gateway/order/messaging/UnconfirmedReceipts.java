@@ -10,8 +10,8 @@ import jp.foodtrace.gateway.GatewayFixture;
 /** Receipts in the database as the relay finds them: committed with their outbox row, never confirmed by Kafka. */
 final class UnconfirmedReceipts {
 
-    /** A stored receipt and the order event in its outbox row. */
-    record Unconfirmed(UUID receipt, String payload) {
+    /** A stored receipt and the order event in its outbox row, with the trace of the request that made it. */
+    record Unconfirmed(UUID receipt, String payload, String traceparent) {
     }
 
     private final Jdbc jdbc;
@@ -23,6 +23,7 @@ final class UnconfirmedReceipts {
     /** A receipt taken at {@code received}; {@code note}, when not null, pads the event. */
     Unconfirmed insert(TestTerminal t, long sequence, Instant received, String note) {
         UUID receipt = UUID.randomUUID();
+        String traceparent = "00-" + receipt.toString().replace("-", "") + "-00f067aa0ba902b7-01";
         String payload = "{\"receiptId\":\"" + receipt + "\",\"terminalId\":\"" + t.id() + "\",\"storeCode\":\""
                 + t.storeCode() + "\",\"sequence\":" + sequence + ",\"deliveryDate\":\"2030-01-15\",\"receivedAt\":\""
                 + received + "\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"" + GatewayFixture.JAN_A
@@ -33,9 +34,10 @@ final class UnconfirmedReceipts {
                     VALUES (?, ?, ?, 'f', ?, ?, 'RECEIVED')
                     RETURNING receipt_id, received_at
                 )
-                INSERT INTO submission_outbox (receipt_id, received_at, payload)
-                SELECT receipt_id, received_at, ? FROM s""", receipt, t.id(), sequence, t.storeCode(), received, payload);
-        return new Unconfirmed(receipt, payload);
+                INSERT INTO submission_outbox (receipt_id, received_at, payload, traceparent)
+                SELECT receipt_id, received_at, ?, ? FROM s""", receipt, t.id(), sequence, t.storeCode(), received, payload,
+                traceparent);
+        return new Unconfirmed(receipt, payload, traceparent);
     }
 
     /** Puts an outbox row back, as if Kafka's confirmation of the receipt had never arrived. */
