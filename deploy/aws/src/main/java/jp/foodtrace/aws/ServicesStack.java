@@ -221,13 +221,18 @@ public final class ServicesStack extends Stack {
         return secret;
     }
 
-    /** What every task of the suite gets: the production profile, the ports, the region. */
+    /** What every task of the suite gets: the production profile, the ports, the region, span export. */
     private static Map<String, String> commonEnvironment(SuiteConfig config) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "prod");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         env.put("AWS_REGION", config.region());
+        SuiteConfig.Tracing tracing = config.services().tracing();
+        if (tracing != null) {
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", tracing.otlpEndpoint());
+            env.put("SUITE_TRACES_SAMPLE_RATIO", String.valueOf(tracing.sampleRatio()));
+        }
         return env;
     }
 

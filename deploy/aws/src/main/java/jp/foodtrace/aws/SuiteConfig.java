@@ -99,8 +99,21 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
      *
      * @param minTasks        tasks per service at rest (the maximum is the partition count of the
      *                        service's busiest consumed topic)
+     * @param tracing         where sampled spans go; absent: trace ids are made and passed on and
+     *                        logged, nothing is recorded (docs/operations.md, "Tracing and logs")
      */
-    public record Services(int minTasks, int cpu, int memoryMiB) {
+    public record Services(int minTasks, int cpu, int memoryMiB, Tracing tracing) {
+    }
+
+    /**
+     * Span export of every task.
+     *
+     * @param otlpEndpoint OTLP/gRPC collector the tasks send sampled spans to (e.g. an ADOT collector
+     *                     service in the app subnets), {@code http://host:4317}
+     * @param sampleRatio  share of new traces recorded, 0..1 (a trace a caller started as sampled is
+     *                     recorded whatever the share)
+     */
+    public record Tracing(String otlpEndpoint, double sampleRatio) {
     }
 
     /**
@@ -187,6 +200,15 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
                 }
             }
         }
+        Tracing tracing = services.tracing();
+        if (tracing != null) {
+            if (tracing.otlpEndpoint() == null || !tracing.otlpEndpoint().matches("https?://[^/\\s]+(:\\d+)?/?")) {
+                problems.add("services.tracing.otlpEndpoint must be http(s)://host:port: " + tracing.otlpEndpoint());
+            }
+            if (!(tracing.sampleRatio() >= 0 && tracing.sampleRatio() <= 1)) {
+                problems.add("services.tracing.sampleRatio must be between 0 and 1: " + tracing.sampleRatio());
+            }
+        }
         if (operations == null || operations.cidrs() == null || operations.cidrs().isEmpty()) {
             problems.add("operations.cidrs must name the operators' network (the ops console admits only it)");
         } else {
@@ -223,5 +245,11 @@ public record SuiteConfig(String account, String region, String inboundRegion, S
     public SuiteConfig withOperations(Operations other) {
         return new SuiteConfig(account, region, inboundRegion, prefix, vpc, terminal, closedNetwork, member, data,
                 services, mail, other);
+    }
+
+    /** The same installation with other service settings. */
+    public SuiteConfig withServices(Services other) {
+        return new SuiteConfig(account, region, inboundRegion, prefix, vpc, terminal, closedNetwork, member, data,
+                other, mail, operations);
     }
 }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +149,18 @@ class ServicesStackTest {
             }
         }
         assertEquals(CONFIG.region(), environment(services, "mail-service").get("AWS_REGION"));
+    }
+
+    @Test
+    void everyTaskSendsSampledSpansWhereTheConfigurationSays() {
+        SuiteConfig.Tracing tracing = CONFIG.services().tracing();
+        List<String> modules = new ArrayList<>(Arrays.stream(SuiteService.values()).map(SuiteService::module).toList());
+        modules.add("ops-console");
+        for (String module : modules) {
+            Map<String, Object> env = environment(services, module);
+            assertEquals(tracing.otlpEndpoint(), env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), module);
+            assertEquals(String.valueOf(tracing.sampleRatio()), env.get("SUITE_TRACES_SAMPLE_RATIO"), module);
+        }
     }
 
     @Test

@@ -45,6 +45,19 @@ class SuiteConfigTest {
     }
 
     @Test
+    void spanExportNeedsACollectorAddressAndAShareBetweenZeroAndOne() {
+        SuiteConfig.Services services = CONFIG.services();
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> CONFIG.withServices(
+                new SuiteConfig.Services(services.minTasks(), services.cpu(), services.memoryMiB(),
+                        new SuiteConfig.Tracing("collector:4317", 1.5))).validate());
+        assertTrue(bad.getMessage().contains("services.tracing.otlpEndpoint"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("services.tracing.sampleRatio"), bad.getMessage());
+        // Without tracing settings nothing is exported, and the configuration is valid.
+        CONFIG.withServices(new SuiteConfig.Services(services.minTasks(), services.cpu(), services.memoryMiB(), null))
+                .validate();
+    }
+
+    @Test
     void cidrContainment() {
         assertTrue(Cidr.parse("10.20.1.0/24").contains("10.20.1.10"));
         assertFalse(Cidr.parse("10.20.1.0/24").contains("10.20.2.10"));
