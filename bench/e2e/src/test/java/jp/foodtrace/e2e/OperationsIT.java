@@ -58,13 +58,7 @@ import jp.foodtrace.platform.PlatformConfig;
 import jp.foodtrace.platform.PrometheusServer;
 import jp.foodtrace.platform.SuiteService;
 import jp.foodtrace.testsupport.TestEvents;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -239,7 +233,7 @@ class OperationsIT {
                 {"requestId":"obs-%s","recipient":"member-%s@example.jp","templateId":"account-notice","locale":"ja",
                  "category":"transactional","parameters":{"memberName":"山田","event":"password-changed",
                  "occurredAt":"2030-01-01T09:00:00+09:00"}}""".formatted(suffix, suffix)), 202);
-        try (S3Client s3 = s3()) {
+        try (S3Client s3 = LocalS3.client(platform.config())) {
             s3.putObject(b -> b.bucket(PlatformConfig.INBOUND_MAIL_BUCKET).key("inbound/obs-arf-" + suffix),
                     RequestBody.fromString(Complaints.arf("someone-" + suffix + "@example.com", "obs")));
         }
@@ -643,18 +637,6 @@ class OperationsIT {
         return body.path("data").path("result");
     }
 
-    private static S3Client s3() {
-        return S3Client.builder()
-                .endpointOverride(URI.create(platform.config().s3Endpoint()))
-                .region(Region.US_WEST_2)
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        PlatformConfig.S3_ACCESS_KEY, PlatformConfig.S3_SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
 
     // --- HTTP -----------------------------------------------------------------------------------
 

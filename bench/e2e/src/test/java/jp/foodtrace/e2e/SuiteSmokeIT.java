@@ -40,8 +40,6 @@ import jp.foodtrace.platform.SuiteService;
 import jp.foodtrace.testsupport.TestEvents;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -308,7 +306,7 @@ class SuiteSmokeIT {
     @Test
     @Order(5)
     void s3ServerListsTheInboundMailBucket() {
-        try (S3Client s3 = s3()) {
+        try (S3Client s3 = LocalS3.client(platform.config())) {
             List<String> buckets = s3.listBuckets().buckets().stream().map(Bucket::name).toList();
             assertTrue(buckets.contains(PlatformConfig.INBOUND_MAIL_BUCKET), buckets.toString());
         }
@@ -320,7 +318,7 @@ class SuiteSmokeIT {
         // Anyone can mail the inbound domain: an ARF abuse report about an address we never mailed.
         String victim = "forged-arf-" + UUID.randomUUID() + "@example.com";
         String arf = Complaints.arf(victim, "forged");
-        try (S3Client s3 = s3()) {
+        try (S3Client s3 = LocalS3.client(platform.config())) {
             s3.putObject(b -> b.bucket(PlatformConfig.INBOUND_MAIL_BUCKET).key("inbound/forged-arf-" + UUID.randomUUID()),
                     RequestBody.fromString(arf));
         }
@@ -378,18 +376,6 @@ class SuiteSmokeIT {
         }
     }
 
-    private static S3Client s3() {
-        return S3Client.builder()
-                .endpointOverride(URI.create(platform.config().s3Endpoint()))
-                .region(Region.US_WEST_2)
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        PlatformConfig.S3_ACCESS_KEY, PlatformConfig.S3_SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
 
     private static Map<String, Long> pids() {
         Map<String, Long> pids = new HashMap<>();
