@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.foodtrace.console.config.ConsoleConfig;
+import jp.foodtrace.messaging.Tracing;
 
 /**
  * Reads one service's JSON API with its token. Anything but a 200 with JSON is an
@@ -41,8 +42,11 @@ public class ServiceApi {
     }
 
     public JsonNode get(String service, String baseUrl, String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET();
+        // The service's request span joins the trace of the console page that asked.
+        Tracing.current().ifPresent(traceparent -> builder.header("traceparent", traceparent));
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
