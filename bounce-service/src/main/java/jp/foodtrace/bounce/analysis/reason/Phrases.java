@@ -25,9 +25,7 @@ final class Phrases {
 
     private final List<String> contains = new ArrayList<>();
     private final List<String> vetoes = new ArrayList<>();
-    private final List<Pattern> patterns = new ArrayList<>();
-    /** Literal start of each pattern in {@link #patterns}; "" when it has none. */
-    private final List<String> prefixes = new ArrayList<>();
+    private final List<Alternative> patterns = new ArrayList<>();
 
     static Phrases of(String reason) {
         return ALL.getOrDefault(reason, NONE);
@@ -50,16 +48,44 @@ final class Phrases {
         }
         // a diagnostic text is a few hundred characters; the patterns read at most the first MAX_TEXT
         CharSequence text = Deadline.guard(lower.length() > MAX_TEXT ? lower.substring(0, MAX_TEXT) : lower);
-        for (int i = 0; i < patterns.size(); i++) {
-            String prefix = prefixes.get(i);
+        for (Alternative alternative : patterns) {
+            String prefix = alternative.prefix;
             if (!prefix.isEmpty() && !lower.contains(prefix)) {
                 continue;
             }
-            if (patterns.get(i).matcher(text).find()) {
+            if (alternative.pattern().matcher(text).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * One alternative of a phrase pattern, compiled the first time a text passes its literal-start
+     * test. Most alternatives never pass it in a run, and compiling all of them (several hundred)
+     * when the class loads was the largest single start-up cost of a one-message run.
+     */
+    private static final class Alternative {
+        final String regex;
+        /** Literal start of every match; "" when the pattern has none. */
+        final String prefix;
+        /** Pattern is immutable and thread-safe; volatile publishes it whole to other threads. */
+        private volatile Pattern compiled;
+
+        Alternative(String regex) {
+            this.regex = regex;
+            this.prefix = literalPrefix(regex);
+        }
+
+        Pattern pattern() {
+            Pattern p = compiled;
+            if (p == null) {
+                // two threads may both compile it; either result is the same pattern
+                p = Pattern.compile(regex);
+                compiled = p;
+            }
+            return p;
+        }
     }
 
     /**
@@ -167,8 +193,7 @@ final class Phrases {
                     case "isnot" -> current.vetoes.add(value);
                     case "regex" -> {
                         for (String alternative : alternatives(value)) {
-                            current.patterns.add(Pattern.compile(alternative));
-                            current.prefixes.add(literalPrefix(alternative));
+                            current.patterns.add(new Alternative(alternative));
                         }
                     }
                     default -> throw new IllegalStateException("unknown phrase kind: " + line);
