@@ -19,13 +19,17 @@ import jp.foodtrace.bounce.analysis.Deadline;
  */
 final class Phrases {
     private static final Map<String, Phrases> ALL = load();
-    private static final Phrases NONE = new Phrases();
+    private static final Phrases NONE = empty();
     /** How much of a diagnostic text the patterns read (the longest in the corpus has under 1,000 characters). */
     static final int MAX_TEXT = 4096;
 
     private final List<String> contains = new ArrayList<>();
     private final List<String> vetoes = new ArrayList<>();
     private final List<Alternative> patterns = new ArrayList<>();
+    /** {@link #contains}, {@link #vetoes} and the patterns' literal starts, each found in one pass. */
+    private Needles containsIndex;
+    private Needles vetoIndex;
+    private Needles prefixIndex;
 
     static Phrases of(String reason) {
         return ALL.getOrDefault(reason, NONE);
@@ -36,21 +40,21 @@ final class Phrases {
         if (lower == null || lower.isEmpty()) {
             return false;
         }
-        for (String v : vetoes) {
-            if (lower.contains(v)) {
-                return false;
-            }
+        if (vetoIndex.anyIn(lower)) {
+            return false;
         }
-        for (String c : contains) {
-            if (lower.contains(c)) {
-                return true;
-            }
+        if (containsIndex.anyIn(lower)) {
+            return true;
+        }
+        if (patterns.isEmpty()) {
+            return false;
         }
         // a diagnostic text is a few hundred characters; the patterns read at most the first MAX_TEXT
         CharSequence text = Deadline.guard(lower.length() > MAX_TEXT ? lower.substring(0, MAX_TEXT) : lower);
-        for (Alternative alternative : patterns) {
-            String prefix = alternative.prefix;
-            if (!prefix.isEmpty() && !lower.contains(prefix)) {
+        boolean[] started = prefixIndex.foundIn(lower);
+        for (int i = 0; i < patterns.size(); i++) {
+            Alternative alternative = patterns.get(i);
+            if (!alternative.prefix.isEmpty() && !started[i]) {
                 continue;
             }
             if (alternative.pattern().matcher(text).find()) {
@@ -58,6 +62,81 @@ final class Phrases {
             }
         }
         return false;
+    }
+
+    /**
+     * A list of strings looked for in a text in one pass: at each character that starts one of
+     * them, only those are compared. It answers what {@code text.contains(s)} for each of them
+     * answers, without reading the text once per string (a phrase list holds dozens, and the
+     * reason rules ask several lists about every recipient).
+     */
+    static final class Needles {
+        private final String[] all;
+        /** Indexes into {@link #all} by first character, for first characters below 256. */
+        private final int[][] byFirst = new int[256][];
+        /** Strings that are empty or start with a character from 256 on: asked one by one. */
+        private final int[] others;
+
+        Needles(List<String> strings) {
+            all = strings.toArray(new String[0]);
+            List<Integer> rest = new ArrayList<>();
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].isEmpty() || all[i].charAt(0) >= 256) {
+                    rest.add(i);
+                    continue;
+                }
+                char first = all[i].charAt(0);
+                int[] known = byFirst[first];
+                int[] grown = known == null ? new int[1] : java.util.Arrays.copyOf(known, known.length + 1);
+                grown[grown.length - 1] = i;
+                byFirst[first] = grown;
+            }
+            others = rest.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Whether any of the strings occurs in {@code text}. */
+        boolean anyIn(String text) {
+            for (int i : others) {
+                if (text.contains(all[i])) {
+                    return true;
+                }
+            }
+            if (all.length == others.length) {
+                return false;
+            }
+            for (int at = 0, n = text.length(); at < n; at++) {
+                char c = text.charAt(at);
+                int[] candidates = c < 256 ? byFirst[c] : null;
+                if (candidates != null) {
+                    for (int i : candidates) {
+                        if (text.startsWith(all[i], at)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** For each string, whether it occurs in {@code text}. */
+        boolean[] foundIn(String text) {
+            boolean[] found = new boolean[all.length];
+            for (int i : others) {
+                found[i] = text.contains(all[i]);
+            }
+            for (int at = 0, n = text.length(); at < n; at++) {
+                char c = text.charAt(at);
+                int[] candidates = c < 256 ? byFirst[c] : null;
+                if (candidates != null) {
+                    for (int i : candidates) {
+                        if (!found[i] && text.startsWith(all[i], at)) {
+                            found[i] = true;
+                        }
+                    }
+                }
+            }
+            return found;
+        }
     }
 
     /**
@@ -202,6 +281,25 @@ final class Phrases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Phrases p : map.values()) {
+            p.index();
+        }
         return map;
+    }
+
+    private static Phrases empty() {
+        Phrases none = new Phrases();
+        none.index();
+        return none;
+    }
+
+    private void index() {
+        containsIndex = new Needles(contains);
+        vetoIndex = new Needles(vetoes);
+        List<String> prefixes = new ArrayList<>(patterns.size());
+        for (Alternative alternative : patterns) {
+            prefixes.add(alternative.prefix);
+        }
+        prefixIndex = new Needles(prefixes);
     }
 }
