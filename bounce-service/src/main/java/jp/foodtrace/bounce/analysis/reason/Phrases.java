@@ -72,6 +72,8 @@ final class Phrases {
      */
     static final class Needles {
         private final String[] all;
+        /** The second character of each string, 0 for strings of one character. */
+        private final char[] second;
         /** Indexes into {@link #all} by first character, for first characters below 256. */
         private final int[][] byFirst = new int[256][];
         /** Strings that are empty or start with a character from 256 on: asked one by one. */
@@ -79,6 +81,7 @@ final class Phrases {
 
         Needles(List<String> strings) {
             all = strings.toArray(new String[0]);
+            second = new char[all.length];
             List<Integer> rest = new ArrayList<>();
             for (int i = 0; i < all.length; i++) {
                 if (all[i].isEmpty() || all[i].charAt(0) >= 256) {
@@ -86,6 +89,7 @@ final class Phrases {
                     continue;
                 }
                 char first = all[i].charAt(0);
+                second[i] = all[i].length() > 1 ? all[i].charAt(1) : 0;
                 int[] known = byFirst[first];
                 int[] grown = known == null ? new int[1] : java.util.Arrays.copyOf(known, known.length + 1);
                 grown[grown.length - 1] = i;
@@ -109,13 +113,21 @@ final class Phrases {
                 int[] candidates = c < 256 ? byFirst[c] : null;
                 if (candidates != null) {
                     for (int i : candidates) {
-                        if (text.startsWith(all[i], at)) {
+                        if (startsAt(text, at, i)) {
                             return true;
                         }
                     }
                 }
             }
             return false;
+        }
+
+        /** text.startsWith(all[i], at), the first character known to match; most fail on the second. */
+        private boolean startsAt(String text, int at, int i) {
+            if (second[i] != 0 && (at + 1 >= text.length() || text.charAt(at + 1) != second[i])) {
+                return false;
+            }
+            return text.startsWith(all[i], at);
         }
 
         /** For each string, whether it occurs in {@code text}. */
@@ -129,7 +141,7 @@ final class Phrases {
                 int[] candidates = c < 256 ? byFirst[c] : null;
                 if (candidates != null) {
                     for (int i : candidates) {
-                        if (!found[i] && text.startsWith(all[i], at)) {
+                        if (!found[i] && startsAt(text, at, i)) {
                             found[i] = true;
                         }
                     }
