@@ -24,6 +24,8 @@ import jp.foodtrace.bounce.analysis.reason.StatusCodes;
  */
 public final class BounceAnalyzer {
     private static final Set<String> COMMANDS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT");
+    /** Reasons that are neither hard nor soft bounces. */
+    private static final Set<String> NO_SEVERITY = Set.of("delivered", "feedback", "vacation");
     private static final java.util.regex.Pattern SPECIFIC_STATUS =
             java.util.regex.Pattern.compile("[45]\\.[1-9]\\.[1-9]");
 
@@ -159,7 +161,7 @@ public final class BounceAnalyzer {
         Boolean hard;
         String status = d.status;
         String reply = d.replyCode;
-        if (Set.of("delivered", "feedback", "vacation").contains(reason)) {
+        if (NO_SEVERITY.contains(reason)) {
             hard = null;
             if (!"delivered".equals(reason)) {
                 reply = "";
@@ -214,8 +216,23 @@ public final class BounceAnalyzer {
     }
 
     private static String replaceAll(String text, String regex) {
-        return java.util.regex.Pattern.compile(regex).matcher(Deadline.guard(text)).replaceAll(" ");
+        java.util.regex.Pattern pattern = CONTINUATION_PATTERNS.get(regex);
+        if (pattern == null) {
+            pattern = java.util.regex.Pattern.compile(regex);
+            if (CONTINUATION_PATTERNS.size() < 1024) {
+                CONTINUATION_PATTERNS.put(regex, pattern);
+            }
+        }
+        return pattern.matcher(Deadline.guard(text)).replaceAll(" ");
     }
+
+    /**
+     * The patterns of {@link #withoutContinuationCodes}, by their text: they depend on the codes
+     * only, a batch meets few distinct ones, and compiling them again for every recipient was a
+     * visible share of a command-line run. Bounded, in case a long-running service meets many.
+     */
+    private static final java.util.Map<String, java.util.regex.Pattern> CONTINUATION_PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Removes, line by line, everything from the first {@code <html>} to the last {@code </html>}

@@ -44,12 +44,25 @@ final class MailDates {
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
             String zone = m.group(7) == null ? "+0000" : ZONES.getOrDefault(m.group(7), m.group(7));
-            if (!zone.matches("[+-]\\d{4}")) {
+            if (!isOffset(zone)) {
                 zone = "+0000";
             }
             return local.toInstant(ZoneOffset.of(zone.substring(0, 3) + ":" + zone.substring(3)));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** {@code [+-]\d{4}} without compiling that pattern for every date read. */
+    private static boolean isOffset(String zone) {
+        if (zone.length() != 5 || (zone.charAt(0) != '+' && zone.charAt(0) != '-')) {
+            return false;
+        }
+        for (int i = 1; i < 5; i++) {
+            if (zone.charAt(i) < '0' || zone.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

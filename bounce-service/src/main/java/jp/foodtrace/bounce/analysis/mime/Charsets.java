@@ -16,8 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Shift_JIS/EUC-JP are left to the declaration and everything else is read as Latin-1.
  */
 public final class Charsets {
-    private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
-    private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+    /**
+     * The Japanese charsets live in the extended charset provider, whose look-up is a noticeable
+     * part of a one-message run; held here so that only messages that need them pay for it.
+     */
+    private static final class Japanese {
+        static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
+        static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+    }
 
     /** Charset.forName is a registry lookup; mail names few charsets, so remember them. */
     private static final Map<String, Optional<Charset>> KNOWN = new ConcurrentHashMap<>();
@@ -42,10 +48,10 @@ public final class Charsets {
         switch (n) {
             case "shift_jis", "shift-jis", "sjis", "x-sjis", "cp932", "ms932", "windows-31j" -> {
                 // the Microsoft superset: real mail uses its extra characters under the old name
-                return SHIFT_JIS;
+                return Japanese.SHIFT_JIS;
             }
             case "iso-2022-jp", "iso-2022-jp-2", "iso-2022-jp-3", "jis" -> {
-                return ISO_2022_JP;
+                return Japanese.ISO_2022_JP;
             }
             case "unicode-1-1-utf-7", "utf-7" -> {
                 return StandardCharsets.US_ASCII;
@@ -59,7 +65,7 @@ public final class Charsets {
     /** Decodes text bytes; a null or unusable charset means "sniff". */
     public static String decode(byte[] bytes, Charset declared) {
         if (hasIso2022Escape(bytes)) {
-            return new String(bytes, ISO_2022_JP);
+            return new String(bytes, Japanese.ISO_2022_JP);
         }
         if (declared != null && declared != StandardCharsets.US_ASCII) {
             return new String(bytes, declared);

@@ -19,15 +19,17 @@ import jp.foodtrace.bounce.analysis.Deadline;
  */
 final class Phrases {
     private static final Map<String, Phrases> ALL = load();
-    private static final Phrases NONE = new Phrases();
+    private static final Phrases NONE = empty();
     /** How much of a diagnostic text the patterns read (the longest in the corpus has under 1,000 characters). */
     static final int MAX_TEXT = 4096;
 
     private final List<String> contains = new ArrayList<>();
     private final List<String> vetoes = new ArrayList<>();
-    private final List<Pattern> patterns = new ArrayList<>();
-    /** Literal start of each pattern in {@link #patterns}; "" when it has none. */
-    private final List<String> prefixes = new ArrayList<>();
+    private final List<Alternative> patterns = new ArrayList<>();
+    /** {@link #contains}, {@link #vetoes} and the patterns' literal starts, each found in one pass. */
+    private Needles containsIndex;
+    private Needles vetoIndex;
+    private Needles prefixIndex;
 
     static Phrases of(String reason) {
         return ALL.getOrDefault(reason, NONE);
@@ -38,28 +40,143 @@ final class Phrases {
         if (lower == null || lower.isEmpty()) {
             return false;
         }
-        for (String v : vetoes) {
-            if (lower.contains(v)) {
-                return false;
-            }
+        if (vetoIndex.anyIn(lower)) {
+            return false;
         }
-        for (String c : contains) {
-            if (lower.contains(c)) {
-                return true;
-            }
+        if (containsIndex.anyIn(lower)) {
+            return true;
+        }
+        if (patterns.isEmpty()) {
+            return false;
         }
         // a diagnostic text is a few hundred characters; the patterns read at most the first MAX_TEXT
         CharSequence text = Deadline.guard(lower.length() > MAX_TEXT ? lower.substring(0, MAX_TEXT) : lower);
+        boolean[] started = prefixIndex.foundIn(lower);
         for (int i = 0; i < patterns.size(); i++) {
-            String prefix = prefixes.get(i);
-            if (!prefix.isEmpty() && !lower.contains(prefix)) {
+            Alternative alternative = patterns.get(i);
+            if (!alternative.prefix.isEmpty() && !started[i]) {
                 continue;
             }
-            if (patterns.get(i).matcher(text).find()) {
+            if (alternative.pattern().matcher(text).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A list of strings looked for in a text in one pass: at each character that starts one of
+     * them, only those are compared. It answers what {@code text.contains(s)} for each of them
+     * answers, without reading the text once per string (a phrase list holds dozens, and the
+     * reason rules ask several lists about every recipient).
+     */
+    static final class Needles {
+        private final String[] all;
+        /** The second character of each string, 0 for strings of one character. */
+        private final char[] second;
+        /** Indexes into {@link #all} by first character, for first characters below 256. */
+        private final int[][] byFirst = new int[256][];
+        /** Strings that are empty or start with a character from 256 on: asked one by one. */
+        private final int[] others;
+
+        Needles(List<String> strings) {
+            all = strings.toArray(new String[0]);
+            second = new char[all.length];
+            List<Integer> rest = new ArrayList<>();
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].isEmpty() || all[i].charAt(0) >= 256) {
+                    rest.add(i);
+                    continue;
+                }
+                char first = all[i].charAt(0);
+                second[i] = all[i].length() > 1 ? all[i].charAt(1) : 0;
+                int[] known = byFirst[first];
+                int[] grown = known == null ? new int[1] : java.util.Arrays.copyOf(known, known.length + 1);
+                grown[grown.length - 1] = i;
+                byFirst[first] = grown;
+            }
+            others = rest.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Whether any of the strings occurs in {@code text}. */
+        boolean anyIn(String text) {
+            for (int i : others) {
+                if (text.contains(all[i])) {
+                    return true;
+                }
+            }
+            if (all.length == others.length) {
+                return false;
+            }
+            for (int at = 0, n = text.length(); at < n; at++) {
+                char c = text.charAt(at);
+                int[] candidates = c < 256 ? byFirst[c] : null;
+                if (candidates != null) {
+                    for (int i : candidates) {
+                        if (startsAt(text, at, i)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** text.startsWith(all[i], at), the first character known to match; most fail on the second. */
+        private boolean startsAt(String text, int at, int i) {
+            if (second[i] != 0 && (at + 1 >= text.length() || text.charAt(at + 1) != second[i])) {
+                return false;
+            }
+            return text.startsWith(all[i], at);
+        }
+
+        /** For each string, whether it occurs in {@code text}. */
+        boolean[] foundIn(String text) {
+            boolean[] found = new boolean[all.length];
+            for (int i : others) {
+                found[i] = text.contains(all[i]);
+            }
+            for (int at = 0, n = text.length(); at < n; at++) {
+                char c = text.charAt(at);
+                int[] candidates = c < 256 ? byFirst[c] : null;
+                if (candidates != null) {
+                    for (int i : candidates) {
+                        if (!found[i] && startsAt(text, at, i)) {
+                            found[i] = true;
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * One alternative of a phrase pattern, compiled the first time a text passes its literal-start
+     * test. Most alternatives never pass it in a run, and compiling all of them (several hundred)
+     * when the class loads was the largest single start-up cost of a one-message run.
+     */
+    private static final class Alternative {
+        final String regex;
+        /** Literal start of every match; "" when the pattern has none. */
+        final String prefix;
+        /** Pattern is immutable and thread-safe; volatile publishes it whole to other threads. */
+        private volatile Pattern compiled;
+
+        Alternative(String regex) {
+            this.regex = regex;
+            this.prefix = literalPrefix(regex);
+        }
+
+        Pattern pattern() {
+            Pattern p = compiled;
+            if (p == null) {
+                // two threads may both compile it; either result is the same pattern
+                p = Pattern.compile(regex);
+                compiled = p;
+            }
+            return p;
+        }
     }
 
     /**
@@ -167,8 +284,7 @@ final class Phrases {
                     case "isnot" -> current.vetoes.add(value);
                     case "regex" -> {
                         for (String alternative : alternatives(value)) {
-                            current.patterns.add(Pattern.compile(alternative));
-                            current.prefixes.add(literalPrefix(alternative));
+                            current.patterns.add(new Alternative(alternative));
                         }
                     }
                     default -> throw new IllegalStateException("unknown phrase kind: " + line);
@@ -177,6 +293,25 @@ final class Phrases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Phrases p : map.values()) {
+            p.index();
+        }
         return map;
+    }
+
+    private static Phrases empty() {
+        Phrases none = new Phrases();
+        none.index();
+        return none;
+    }
+
+    private void index() {
+        containsIndex = new Needles(contains);
+        vetoIndex = new Needles(vetoes);
+        List<String> prefixes = new ArrayList<>(patterns.size());
+        for (Alternative alternative : patterns) {
+            prefixes.add(alternative.prefix);
+        }
+        prefixIndex = new Needles(prefixes);
     }
 }

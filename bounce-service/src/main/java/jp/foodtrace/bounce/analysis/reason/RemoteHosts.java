@@ -49,6 +49,8 @@ public final class RemoteHosts {
 
     private static final List<Row> ROWS = load();
     private static final Pattern BRACKETS = Pattern.compile("[\\[\\]()]");
+    /** What String.split("[ \t\r\n]+") compiled again for every header. */
+    private static final Pattern BLANKS = Pattern.compile("[ \t\r\n]+");
     private static final Pattern REPLY_CODE = Pattern.compile("[245]\\d\\d");
     private static final Pattern FRANCE_PTT_CODE = Pattern.compile(
             "\\b(LPN|LPNAAA|OFR|OUK)(_[0-9]{3}|[0-9]{3}[-_][0-9]{3})\\b", Pattern.CASE_INSENSITIVE);
@@ -147,7 +149,7 @@ public final class RemoteHosts {
         if (received == null || received.isEmpty() || received.contains(" invoked ")) {
             return "";
         }
-        String[] tokens = received.strip().split("[ \t\r\n]+");
+        String[] tokens = BLANKS.split(received.strip());
         String by = "";
         if (tokens.length > 3 && tokens[0].equals("from")) {
             for (int i = tokens.length - 2; i >= 2; i--) {

@@ -27,6 +27,30 @@ class PhrasesTest {
     }
 
     @Test
+    void needlesAnswerWhatContainsAnswers() {
+        List<String> strings = List.of("", "ab", "abc", "b", "ba", "\u3042\u3044", "\u3044", "c a", "aa");
+        Phrases.Needles all = new Phrases.Needles(strings);
+        Phrases.Needles latin = new Phrases.Needles(List.of("ab", "abc", "b a", "cc"));
+        Phrases.Needles none = new Phrases.Needles(List.of());
+        String alphabet = "abc \u3042\u3044";
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            boolean[] found = all.foundIn(t);
+            for (int i = 0; i < strings.size(); i++) {
+                assertEquals(t.contains(strings.get(i)), found[i], t + " / " + strings.get(i));
+            }
+            assertEquals(true, all.anyIn(t), t);
+            assertEquals(Stream.of("ab", "abc", "b a", "cc").anyMatch(t::contains), latin.anyIn(t), t);
+            assertFalse(none.anyIn(t), t);
+        }
+    }
+
+    @Test
     void literalPrefixStopsAtTheFirstVariablePart() {
         assertEquals("user unknown", Phrases.literalPrefix("user[ ]unknown"));
         assertEquals("mailbox ", Phrases.literalPrefix("mailbox[ ](?:full|busy)"));
