@@ -2,13 +2,14 @@ package jp.foodtrace.sync.messaging;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jp.foodtrace.messaging.EventEnvelope;
 import jp.foodtrace.messaging.Topics;
@@ -17,9 +18,16 @@ import jp.foodtrace.sync.config.SyncConfig;
 /**
  * Puts the outbox's events on their topics, one outgoing channel per topic (acks=all, idempotent
  * producer; see application.properties): the payload as value, the aggregate id as key, the
- * envelope as headers. The returned Uni completes when the broker acknowledged the record and
+ * envelope as headers. The returned future completes when the broker acknowledged the record and
  * fails when it refused it, when no ack came within {@code suite.sync.publish.ack-timeout}, or with
  * an {@link InvalidTopicException} for a topic this service has no channel for.
+ *
+ * <p>A plain future completed by the producer's callback, not a Uni: the relay waits inside its
+ * transaction, and a Uni's callbacks run with the context of the subscribing thread propagated,
+ * its JTA transaction included, so the producer's thread would join the transaction for a moment
+ * and Narayana refuses to commit a transaction with another thread active in it ("ARJUNA012094:
+ * Commit ... invoked while multiple threads active", the pass rolled back and a request answered
+ * 503 publish-pending).
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -43,16 +51,18 @@ public class OutboxPublisher {
         return emitters.containsKey(topic);
     }
 
-    /** Sends one event; a send that cannot even start is a failed Uni like any other failure. */
-    public Uni<Void> publish(String topic, EventEnvelope event) {
+    /** Sends one event; a send that cannot even start is a failed future like any other failure. */
+    public CompletableFuture<Void> publish(String topic, EventEnvelope event) {
         MutinyEmitter<String> emitter = emitters.get(topic);
         if (emitter == null) {
-            return Uni.createFrom().failure(new InvalidTopicException("no outgoing channel for topic " + topic));
+            return CompletableFuture.failedFuture(new InvalidTopicException("no outgoing channel for topic " + topic));
         }
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
         try {
-            return emitter.sendMessage(event.toMessage()).ifNoItem().after(ackTimeout).fail();
+            emitter.sendMessageAndForget(event.toMessage(confirmed));
         } catch (RuntimeException e) {
-            return Uni.createFrom().failure(e);
+            return CompletableFuture.failedFuture(e);
         }
+        return confirmed.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

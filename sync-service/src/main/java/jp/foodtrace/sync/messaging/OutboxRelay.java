@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import jp.foodtrace.data.Jdbc;
 import jp.foodtrace.messaging.PublishFailures;
 import jp.foodtrace.messaging.TransientFailure;
@@ -151,10 +152,12 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return new Pass(0, null);
         }
-        List<Uni<Attempt>> sends = pending.stream()
-                .map(p -> send(p).onItemOrFailure().transform((ignored, failure) -> new Attempt(p, failure)))
+        // Every send starts before any is awaited; each future completes on the producer's thread
+        // with no context of this one (see OutboxPublisher), at the latest after the ack timeout.
+        List<CompletableFuture<Attempt>> sends = pending.stream()
+                .map(p -> send(p).handle((ignored, failure) -> new Attempt(p, unwrapped(failure))))
                 .toList();
-        List<Attempt> attempts = Uni.join().all(sends).andFailFast().await().indefinitely();
+        List<Attempt> attempts = sends.stream().map(CompletableFuture::join).toList();
         List<Outbox.Pending> confirmed = new ArrayList<>();
         int parked = 0;
         Throwable mayPass = null;
@@ -181,8 +184,12 @@ public class OutboxRelay {
     }
 
     /** The send of one row; a row without a valid envelope is a failed send like any other. */
-    private Uni<Void> send(Outbox.Pending p) {
-        return p.invalid() != null ? Uni.createFrom().failure(p.invalid()) : publisher.publish(p.topic(), p.event());
+    private CompletableFuture<Void> send(Outbox.Pending p) {
+        return p.invalid() != null ? CompletableFuture.failedFuture(p.invalid()) : publisher.publish(p.topic(), p.event());
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private boolean park(Outbox.Pending p, Throwable permanent) {
