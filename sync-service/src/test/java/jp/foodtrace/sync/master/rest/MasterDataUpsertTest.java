@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class MasterDataUpsertTest {
         String token = SyncApi.clientWith("data:write");
         for (int upload = 0; upload < 3; upload++) {
             String prefix = "F" + UUID.randomUUID().toString().substring(0, 6) + "-";
-            String stores = java.util.stream.IntStream.range(0, 2000)
+            String stores = IntStream.range(0, 2000)
                     .mapToObj(i -> "{\"storeCode\":\"" + prefix + i + "\",\"name\":\"店舗" + i
                             + "\",\"cutOffTime\":\"10:00\"}")
                     .collect(Collectors.joining(",", "[", "]"));
