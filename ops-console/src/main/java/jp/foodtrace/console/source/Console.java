@@ -126,13 +126,20 @@ public class Console {
 
     private Views.Outbox parked() {
         List<Views.Parked> rows = new ArrayList<>();
-        JsonNode gateway = api.get("terminal-gateway", config.services().terminalGateway(),
-                "/v1/ops/outbox/parked?limit=1000", config.gatewayAdminToken());
-        rows.add(new Views.Parked("terminal-gateway", gateway.size(), gateway.size() >= 1000));
-        JsonNode sync = api.get("sync-service", config.services().syncService(), "/v1/ops/outbox/parked?limit=1000",
-                config.syncAdminToken());
-        rows.add(new Views.Parked("sync-service", sync.size(), sync.size() >= 1000));
+        rows.add(outbox("terminal-gateway", api.get("terminal-gateway", config.services().terminalGateway(),
+                "/v1/ops/outbox", config.gatewayAdminToken())));
+        rows.add(outbox("sync-service", api.get("sync-service", config.services().syncService(), "/v1/ops/outbox",
+                config.syncAdminToken())));
         return new Views.Outbox(rows);
+    }
+
+    /** A service's {@code GET /v1/ops/outbox}: pending count, the oldest pending event's time, parked count. */
+    static Views.Parked outbox(String service, JsonNode state) {
+        JsonNode oldest = state.path("oldestPendingAt");
+        long waited = oldest.isTextual()
+                ? Math.max(0, Duration.between(Instant.parse(oldest.asText()), Instant.now()).toSeconds())
+                : -1;
+        return new Views.Parked(service, state.path("pending").asLong(), waited, state.path("parked").asLong());
     }
 
     private Views.Rates rates() {

@@ -37,12 +37,21 @@ public final class Views {
         }
     }
 
-    /** Outbox rows a relay parked (Kafka can never take them) per service; {@code capped}: at least this many. */
+    /**
+     * A service's outbox: events waiting for Kafka's confirmation and for how long the oldest has
+     * waited (seconds; -1 when none waits), and events a relay parked (Kafka can never take them).
+     * Red when anything is parked; amber when an event has waited longer than a relay normally
+     * takes (a minute): the broker does not confirm and the relay keeps trying.
+     */
     @TemplateData
-    public record Parked(String service, long parked, boolean capped) {
+    public record Parked(String service, long pending, long oldestPendingSeconds, long parked) {
 
         public String level() {
-            return parked > 0 ? "critical" : "ok";
+            return parked > 0 ? "critical" : oldestPendingSeconds > 60 ? "warning" : "ok";
+        }
+
+        public String oldestPending() {
+            return oldestPendingSeconds < 0 ? "–" : oldestPendingSeconds + " s";
         }
     }
 
@@ -60,7 +69,8 @@ public final class Views {
     public record Outbox(List<Parked> services) {
 
         public String level() {
-            return services.stream().anyMatch(p -> p.parked() > 0) ? "critical" : "ok";
+            List<String> levels = services.stream().map(Parked::level).toList();
+            return levels.contains("critical") ? "critical" : levels.contains("warning") ? "warning" : "ok";
         }
     }
 

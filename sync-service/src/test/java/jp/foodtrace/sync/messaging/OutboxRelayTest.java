@@ -109,6 +109,13 @@ class OutboxRelayTest {
         assertEquals("RecordTooLargeException", listed.get(0).get("reason"));
         assertTrue(((String) listed.get(0).get("detail")).contains("max.request.size"),
                 "the detail names the size limit: " + listed.get(0).get("detail"));
+
+        // The outbox at a glance (the ops console's panel): as many parked as listed.
+        given().when().get("/v1/ops/outbox").then().statusCode(401);
+        int allParked = SyncApi.as(SyncApi.ADMIN_TOKEN).queryParam("limit", 1000).when().get("/v1/ops/outbox/parked")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        SyncApi.as(SyncApi.ADMIN_TOKEN).when().get("/v1/ops/outbox").then().statusCode(200)
+                .body("parked", equalTo(allParked));
     }
 
     @Test

@@ -81,6 +81,27 @@ class ParkedOrderTest {
         assertEquals(t.id(), listed.get(0).get("terminalId"));
         assertEquals(1, listed.get(0).get("sequence"));
         assertEquals("RecordTooLargeException", listed.get(0).get("reason"));
+
+        // The outbox at a glance (the ops console's panel): as many parked as listed.
+        given().when().get("/v1/ops/outbox").then().statusCode(401);
+        int allParked = given().header("Authorization", ADMIN).queryParam("limit", 1000)
+                .when().get("/v1/ops/outbox/parked").then().statusCode(200).extract().jsonPath().getList("$").size();
+        given().header("Authorization", ADMIN).when().get("/v1/ops/outbox").then().statusCode(200)
+                .body("parked", org.hamcrest.Matchers.equalTo(allParked))
+                .body("pending", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void outboxStateCountsWhatWaitsForKafkaAndSinceWhen() {
+        UnconfirmedReceipts receipts = new UnconfirmedReceipts(jdbc);
+        TestTerminal t = register("127.0.0.1");
+        // Written just now: the relay leaves it alone for relay-after, so it is still waiting.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        receipts.insert(t, 1, now, "");
+        String oldest = given().header("Authorization", ADMIN).when().get("/v1/ops/outbox").then().statusCode(200)
+                .body("pending", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .extract().path("oldestPendingAt");
+        assertFalse(Instant.parse(oldest).isAfter(now), oldest + " is the oldest waiting, not after " + now);
     }
 
     @Test
