@@ -399,6 +399,11 @@ class OperationsIT {
             }
             assertFalse(lag.contains("unavailable"), lag);
             assertTrue(browser.text("#outbox").contains("terminal-gateway"));
+            // Outbox: the parked figures are the services' own.
+            assertEquals(get(gateway() + "/v1/ops/outbox", PlatformConfig.LOCAL_ADMIN_TOKEN).path("parked").asText(),
+                    browser.text("#outbox-parked-terminal-gateway"));
+            assertEquals(get(platform.config().serviceUrl(SuiteService.SYNC_SERVICE) + "/v1/ops/outbox",
+                    PlatformConfig.LOCAL_ADMIN_TOKEN).path("parked").asText(), browser.text("#outbox-parked-sync-service"));
 
             // Rates: the same sends as bounce-service's /v1/rates.
             JsonNode rates = get(bounce() + "/v1/rates", PlatformConfig.LOCAL_OPS_TOKEN);
