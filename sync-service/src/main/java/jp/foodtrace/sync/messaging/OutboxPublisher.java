@@ -3,8 +3,12 @@ package jp.foodtrace.sync.messaging;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -22,18 +26,25 @@ import jp.foodtrace.sync.config.SyncConfig;
  * fails when it refused it, when no ack came within {@code suite.sync.publish.ack-timeout}, or with
  * an {@link InvalidTopicException} for a topic this service has no channel for.
  *
- * <p>A plain future completed by the producer's callback, not a Uni: the relay waits inside its
- * transaction, and a Uni's callbacks run with the context of the subscribing thread propagated,
- * its JTA transaction included, so the producer's thread would join the transaction for a moment
- * and Narayana refuses to commit a transaction with another thread active in it ("ARJUNA012094:
- * Commit ... invoked while multiple threads active", the pass rolled back and a request answered
- * 503 publish-pending).
+ * <p>The relay sends and waits inside its transaction. Whatever Mutiny runs for a send (the
+ * emitter's subscription, the callback of the broker's ack) runs with the context of the thread
+ * that started it, its JTA transaction included: the producer's thread would join the transaction
+ * for a moment, and Narayana refuses to commit a transaction with another thread active in it
+ * ("ARJUNA012094: Commit ... invoked while multiple threads active"; the pass rolled back and an
+ * upload of 2,000 stores answered 503 publish-pending). So every send starts on one thread of its
+ * own, which has no transaction (one thread: the sends keep their order), and the relay waits on a
+ * plain future completed by the ack.
  */
 @ApplicationScoped
 public class OutboxPublisher {
 
     private final Map<String, MutinyEmitter<String>> emitters;
     private final Duration ackTimeout;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxPublisher(SyncConfig config,
             @Channel(Channels.MASTER_PRODUCTS_OUT) MutinyEmitter<String> products,
@@ -59,10 +70,21 @@ public class OutboxPublisher {
         }
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         try {
-            emitter.sendMessageAndForget(event.toMessage(confirmed));
-        } catch (RuntimeException e) {
+            sender.execute(() -> {
+                try {
+                    emitter.sendMessageAndForget(event.toMessage(confirmed));
+                } catch (RuntimeException e) {
+                    confirmed.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(e);
         }
         return confirmed.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdown();
     }
 }
