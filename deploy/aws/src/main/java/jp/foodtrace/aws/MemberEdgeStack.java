@@ -14,13 +14,11 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtoco
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
-import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.amazon.awscdk.services.glue.CfnTable;
 import software.amazon.awscdk.services.iam.Effect;
@@ -193,17 +191,7 @@ public final class MemberEdgeStack extends Stack {
     }
 
     private ApplicationTargetGroup targetGroup(String id, NetworkStack network) {
-        return ApplicationTargetGroup.Builder.create(this, id)
-                .vpc(network.vpc())
-                .targetType(TargetType.IP)
-                .protocol(ApplicationProtocol.HTTP)
-                .port(ServicesStack.CONTAINER_PORT)
-                // Health is served on the management port only, which no listener forwards to.
-                .healthCheck(HealthCheck.builder()
-                        .path(ServicesStack.READINESS_PATH)
-                        .port(String.valueOf(ServicesStack.MANAGEMENT_PORT))
-                        .build())
-                .build();
+        return ServicesStack.serviceTargets(this, id, network.vpc());
     }
 
     private static CfnWebACL.VisibilityConfigProperty visibility(String metric) {

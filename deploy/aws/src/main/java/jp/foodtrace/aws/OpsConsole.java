@@ -26,11 +26,9 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBal
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -131,16 +129,7 @@ final class OpsConsole extends Construct {
                 .securityGroup(loadBalancerGroup)
                 .dropInvalidHeaderFields(true)
                 .build();
-        ApplicationTargetGroup targets = ApplicationTargetGroup.Builder.create(this, "Targets")
-                .vpc(vpc)
-                .targetType(TargetType.IP)
-                .protocol(ApplicationProtocol.HTTP)
-                .port(ServicesStack.CONTAINER_PORT)
-                .healthCheck(HealthCheck.builder()
-                        .path(ServicesStack.READINESS_PATH)
-                        .port(String.valueOf(ServicesStack.MANAGEMENT_PORT))
-                        .build())
-                .build();
+        ApplicationTargetGroup targets = ServicesStack.serviceTargets(this, "Targets", vpc);
         // open(false): the listener adds no 0.0.0.0/0 rule; the group above decides who may connect.
         loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
                 .port(LISTENER_PORT).protocol(ApplicationProtocol.HTTPS).open(false)

@@ -31,6 +31,11 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.constructs.Construct;
 
 import java.nio.file.Files;
@@ -219,6 +224,23 @@ public final class ServicesStack extends Stack {
                 .build();
         generatedSecrets.put(name, secret);
         return secret;
+    }
+
+    /**
+     * A target group of a service's tasks: HTTP to the API port, health checked on the management
+     * port, which no listener forwards to.
+     */
+    static ApplicationTargetGroup serviceTargets(Construct scope, String id, IVpc vpc) {
+        return ApplicationTargetGroup.Builder.create(scope, id)
+                .vpc(vpc)
+                .targetType(TargetType.IP)
+                .protocol(ApplicationProtocol.HTTP)
+                .port(CONTAINER_PORT)
+                .healthCheck(HealthCheck.builder()
+                        .path(READINESS_PATH)
+                        .port(String.valueOf(MANAGEMENT_PORT))
+                        .build())
+                .build();
     }
 
     /** What every task of the suite gets: the production profile, the ports, the region, span export. */

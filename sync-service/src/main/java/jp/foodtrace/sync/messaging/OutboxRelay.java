@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +154,7 @@ public class OutboxRelay {
         // Every send starts before any is awaited; each future completes on the producer's thread
         // with no context of this one (see OutboxPublisher), at the latest after the ack timeout.
         List<CompletableFuture<Attempt>> sends = pending.stream()
-                .map(p -> send(p).handle((ignored, failure) -> new Attempt(p, unwrapped(failure))))
+                .map(p -> send(p).handle((ignored, failure) -> new Attempt(p, failure)))
                 .toList();
         List<Attempt> attempts = sends.stream().map(CompletableFuture::join).toList();
         List<Outbox.Pending> confirmed = new ArrayList<>();
@@ -186,10 +185,6 @@ public class OutboxRelay {
     /** The send of one row; a row without a valid envelope is a failed send like any other. */
     private CompletableFuture<Void> send(Outbox.Pending p) {
         return p.invalid() != null ? CompletableFuture.failedFuture(p.invalid()) : publisher.publish(p.topic(), p.event());
-    }
-
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private boolean park(Outbox.Pending p, Throwable permanent) {
