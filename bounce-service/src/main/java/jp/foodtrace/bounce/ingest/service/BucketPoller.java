@@ -32,10 +32,12 @@ import jp.foodtrace.bounce.ingest.service.IngestStages.Stage;
  * the claim on (key, ETag) in the database, which also lets several instances poll the same
  * bucket: each object version is analysed by the one instance whose claim succeeded.
  *
- * <p>The objects of a page are taken in by {@code suite.bounce.parallelism} workers at once; the
- * position is saved only when every object of the page has been handled, so a restart resumes at a
- * page whose objects are all finished or left for the next pass (each object's own claim, commit
- * and move are the same as one at a time).
+ * <p>The objects of a page are taken in by {@code suite.bounce.parallelism} workers at once, and
+ * the next page is listed while the last objects of the previous one are still running; a page's
+ * position is saved only when every object of it has been handled, so a restart resumes at a page
+ * whose objects are all finished or left for the next pass (each object's own claim, commit and
+ * move are the same as one at a time). A scheduled poll passes again at once while a pass finishes
+ * objects, so a backlog does not wait a poll interval between passes.
  */
 @ApplicationScoped
 public class BucketPoller {
@@ -49,6 +51,9 @@ public class BucketPoller {
     private final IngestStages stages;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final ExecutorService workers;
+
+    /** Passes one scheduled poll runs back to back while they find work, before it yields to the interval. */
+    static final int MAX_PASSES_PER_POLL = 100;
 
     public BucketPoller(MailBucket bucket, InboundObjectRepository objects, ObjectIngestion ingestion,
             BounceConfig config, IngestStages stages) {
@@ -74,17 +79,29 @@ public class BucketPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            poll();
+            // A pass that finished objects may have left new ones behind it (SES names objects by
+            // message id, so new keys sort anywhere): pass again at once instead of a poll interval
+            // later, and wait for the interval only when a pass found nothing it could finish.
+            for (int pass = 0; pass < MAX_PASSES_PER_POLL && poll() > 0; pass++) {
+                // next pass
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "poll of s3://%s/%s failed; the next poll tries again", bucket.name(), config.prefix());
         }
     }
 
-    /** One poll: from the saved position to the end of the listing. Returns the number of objects listed. */
+    /**
+     * One pass: from the saved position to the end of the listing. The next page is listed and
+     * handed to the workers while the previous page's last objects are still being taken in; a
+     * page's position is saved once every object of it was handled. Returns the number of objects
+     * finished (analysed, or moved after an earlier analysis) in this pass.
+     */
     public synchronized int poll() {
         String prefix = config.prefix();
         String position = stages.time(Stage.DB, () -> objects.position(bucket.name(), prefix));
-        int listed = 0;
+        AtomicInteger finished = new AtomicInteger();
+        List<Future<?>> previous = List.of();
+        String previousPosition = null;
         while (true) {
             String after = position;
             MailBucket.Page page = stages.time(Stage.LIST, () -> bucket.list(prefix, after, config.pageSize()));
@@ -93,26 +110,35 @@ public class BucketPoller {
                 if (!ingestion.isInbound(object.key())) {
                     continue;
                 }
-                listed++;
-                running.add(workers.submit(() -> take(object)));
+                running.add(workers.submit(() -> {
+                    if (take(object)) {
+                        finished.incrementAndGet();
+                    }
+                }));
             }
-            awaitAll(running);
+            awaitAll(previous);
+            if (previousPosition != null) {
+                String saved = previousPosition;
+                stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, saved));
+            }
             if (!page.truncated() || page.objects().isEmpty()) {
+                awaitAll(running);
                 stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, ""));
-                return listed;
+                return finished.get();
             }
             position = page.objects().get(page.objects().size() - 1).key();
-            String saved = position;
-            stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, saved));
+            previous = running;
+            previousPosition = position;
         }
     }
 
-    private void take(MailBucket.Listed object) {
+    private boolean take(MailBucket.Listed object) {
         try {
-            ingestion.ingest(object, instance);
+            return ingestion.ingest(object, instance);
         } catch (RuntimeException e) {
             // Left in place and unclaimed: the next pass retries it. Others go on.
             LOG.warnf(e, "object %s not taken in this pass", object.key());
+            return false;
         }
     }
 

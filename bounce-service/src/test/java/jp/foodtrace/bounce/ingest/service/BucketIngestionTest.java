@@ -176,8 +176,13 @@ class BucketIngestionTest {
             put(key, (new String(mail, StandardCharsets.ISO_8859_1) + "\n" + key + "\n").getBytes(StandardCharsets.ISO_8859_1));
             keys.add(key);
         }
+        assertTrue(config.pageSize() < keys.size(), "the objects span several pages: " + config.pageSize());
         poller.poll();
-        awaitTrue(() -> keys.stream().allMatch(k -> exists(config.processedPrefix() + k) && !exists(k)), "all processed");
+        // Passes never overlap and a pass returns only when every object it listed is finished.
+        for (String key : keys) {
+            assertTrue(exists(config.processedPrefix() + key), "processed copy of " + key);
+            assertFalse(exists(key), key + " still in the inbound prefix");
+        }
         int perObject = new BounceAnalyzer().analyze(mail).size();
         for (String key : keys) {
             assertEquals(perObject, bounces.bySource(Bounce.S3, key).size(), key);
