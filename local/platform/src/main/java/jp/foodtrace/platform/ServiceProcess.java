@@ -51,7 +51,7 @@ public final class ServiceProcess implements Component {
         }
         command.add(ManagedProcess.java());
         command.add(marker);
-        command.addAll(jvmOptions(config.logs().resolve(service.module() + "-gc.log")));
+        command.addAll(jvmOptions(service, config.logs().resolve(service.module() + "-gc.log")));
         command.addAll(List.of("-jar", jar().toString()));
         this.process = new ManagedProcess(service.module(), config, command, env, marker,
                 List.of(config.port(service), config.managementPort(service)));
@@ -73,18 +73,36 @@ public final class ServiceProcess implements Component {
      * the environment) and the native heap given back to the system every 10 s
      * ({@code TrimNativeHeapInterval}: order-service held 59 MiB of freed compiler and start-up
      * memory after a rush).</li>
+     * <li>{@link #c1Only C1 only} for order-service and sync-service unless
+     * {@code SUITE_CONSUMER_JIT=tiered}.</li>
      * </ul>
      * Every pause is logged with its wall-clock time to {@code .local/logs/<service>-gc.log}, so that
      * a benchmark can tell which of its slow answers met a collection (bench/sim/bin/measure).
      */
-    static List<String> jvmOptions(Path gcLog) {
+    static List<String> jvmOptions(SuiteService service, Path gcLog) {
         List<String> options = new ArrayList<>(List.of("-Xms96m", "-Xmx256m", "-Xmn64m", "-XX:+UseSerialGC",
                 "-XX:ReservedCodeCacheSize=64m"));
+        if (c1Only(service, System.getenv().getOrDefault("SUITE_CONSUMER_JIT", "c1"))) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
         if (trimsNativeHeap(Runtime.version())) {
             options.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000"));
         }
         options.add("-Xlog:gc:file=" + gcLog + ":time,uptime:filecount=2,filesize=10m");
         return options;
+    }
+
+    /**
+     * order-service and sync-service run with the C1 compiler only: in the morning rush they
+     * compile at the moment the gateway needs both cores, and C2's compilations cost them more CPU
+     * and memory (its arenas are what put order-service's resident memory over 300 MiB after a
+     * rush) than its faster code saves them at a few hundred orders a second. The gateway, which a
+     * terminal waits for, keeps the full tiered compiler. {@code SUITE_CONSUMER_JIT=tiered} gives
+     * them the full compiler back (docs/benchmarks.md, "C1 only behind Kafka").
+     */
+    static boolean c1Only(SuiteService service, String consumerJit) {
+        boolean terminalPathConsumer = service == SuiteService.ORDER_SERVICE || service == SuiteService.SYNC_SERVICE;
+        return terminalPathConsumer && !"tiered".equalsIgnoreCase(consumerJit.trim());
     }
 
     /** TrimNativeHeapInterval exists from 17.0.9 and 21.0.1 on, and in 22 and later; other JVMs refuse it. */

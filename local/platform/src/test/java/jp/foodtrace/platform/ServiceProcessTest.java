@@ -24,9 +24,19 @@ class ServiceProcessTest {
 
     @Test
     void heapCollectorAndGcLogAreSet() {
-        List<String> options = ServiceProcess.jvmOptions(Path.of("/tmp/logs/terminal-gateway-gc.log"));
+        List<String> options = ServiceProcess.jvmOptions(SuiteService.TERMINAL_GATEWAY, Path.of("/tmp/logs/terminal-gateway-gc.log"));
         assertTrue(options.containsAll(List.of("-Xmx256m", "-Xmn64m", "-XX:+UseSerialGC")), options.toString());
         assertTrue(options.stream().anyMatch(o -> o.startsWith("-Xlog:gc:file=/tmp/logs/terminal-gateway-gc.log:")),
                 options.toString());
+    }
+
+    @Test
+    void onlyTheConsumersOfTheTerminalPathRunWithC1Only() {
+        assertTrue(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "c1"));
+        assertTrue(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, ""));
+        assertFalse(ServiceProcess.c1Only(SuiteService.TERMINAL_GATEWAY, "c1"), "the gateway keeps C2");
+        assertFalse(ServiceProcess.c1Only(SuiteService.BOUNCE_SERVICE, "c1"));
+        assertFalse(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "tiered"), "SUITE_CONSUMER_JIT=tiered");
+        assertFalse(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, " Tiered "));
     }
 }
