@@ -73,8 +73,8 @@ public final class ServiceProcess implements Component {
      * the environment) and the native heap given back to the system every 10 s
      * ({@code TrimNativeHeapInterval}: order-service held 59 MiB of freed compiler and start-up
      * memory after a rush).</li>
-     * <li>{@link #c1Only C1 only} for order-service and sync-service unless
-     * {@code SUITE_CONSUMER_JIT=tiered}.</li>
+     * <li>{@link #c1Only C1 only} for the gateway, order-service and sync-service unless
+     * {@code SUITE_GATEWAY_JIT=tiered} / {@code SUITE_CONSUMER_JIT=tiered}.</li>
      * </ul>
      * Every pause is logged with its wall-clock time to {@code .local/logs/<service>-gc.log}, so that
      * a benchmark can tell which of its slow answers met a collection (bench/sim/bin/measure).
@@ -82,7 +82,8 @@ public final class ServiceProcess implements Component {
     static List<String> jvmOptions(SuiteService service, Path gcLog) {
         List<String> options = new ArrayList<>(List.of("-Xms96m", "-Xmx256m", "-Xmn64m", "-XX:+UseSerialGC",
                 "-XX:ReservedCodeCacheSize=64m"));
-        if (c1Only(service, System.getenv().getOrDefault("SUITE_CONSUMER_JIT", "c1"))) {
+        if (c1Only(service, System.getenv().getOrDefault("SUITE_CONSUMER_JIT", "c1"),
+                System.getenv().getOrDefault("SUITE_GATEWAY_JIT", "c1"))) {
             options.add("-XX:TieredStopAtLevel=1");
         }
         if (trimsNativeHeap(Runtime.version())) {
@@ -93,14 +94,21 @@ public final class ServiceProcess implements Component {
     }
 
     /**
-     * order-service and sync-service run with the C1 compiler only: in the morning rush they
-     * compile at the moment the gateway needs both cores, and C2's compilations cost them more CPU
-     * and memory (its arenas are what put order-service's resident memory over 300 MiB after a
-     * rush) than its faster code saves them at a few hundred orders a second. The gateway, which a
-     * terminal waits for, keeps the full tiered compiler. {@code SUITE_CONSUMER_JIT=tiered} gives
-     * them the full compiler back (docs/benchmarks.md, "C1 only behind Kafka").
+     * The services of the terminal path run with the C1 compiler only in the local run. On one
+     * small host the morning rush meets JVMs that compile at the moment the orders arrive: C2's
+     * compilations (57 of over 100 ms each in the gateway during a second rush) took the cores the
+     * orders needed, and its arenas put the gateway's and order-service's resident memory over 300
+     * MiB. With C1 only the gateway spent half the CPU per order in both rushes, answered the cold
+     * rush 4 s sooner and stayed under 300 MiB; at 300 orders/s its p99 was lower and its closed
+     * loop 8 % lower (docs/benchmarks.md, "C1 only on the terminal path").
+     * {@code SUITE_GATEWAY_JIT=tiered} and {@code SUITE_CONSUMER_JIT=tiered} give the gateway, and
+     * order-service and sync-service, the full tiered compiler back. Container images keep the
+     * JVM's defaults (their own cores and memory limit).
      */
-    static boolean c1Only(SuiteService service, String consumerJit) {
+    static boolean c1Only(SuiteService service, String consumerJit, String gatewayJit) {
+        if (service == SuiteService.TERMINAL_GATEWAY) {
+            return !"tiered".equalsIgnoreCase(gatewayJit.trim());
+        }
         boolean terminalPathConsumer = service == SuiteService.ORDER_SERVICE || service == SuiteService.SYNC_SERVICE;
         return terminalPathConsumer && !"tiered".equalsIgnoreCase(consumerJit.trim());
     }

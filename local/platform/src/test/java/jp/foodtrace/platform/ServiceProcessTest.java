@@ -31,12 +31,15 @@ class ServiceProcessTest {
     }
 
     @Test
-    void onlyTheConsumersOfTheTerminalPathRunWithC1Only() {
-        assertTrue(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "c1"));
-        assertTrue(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, ""));
-        assertFalse(ServiceProcess.c1Only(SuiteService.TERMINAL_GATEWAY, "c1"), "the gateway keeps C2");
-        assertFalse(ServiceProcess.c1Only(SuiteService.BOUNCE_SERVICE, "c1"));
-        assertFalse(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "tiered"), "SUITE_CONSUMER_JIT=tiered");
-        assertFalse(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, " Tiered "));
+    void theTerminalPathRunsWithC1OnlyUnlessToldOtherwise() {
+        assertTrue(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "c1", "tiered"));
+        assertTrue(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, "", "tiered"));
+        assertFalse(ServiceProcess.c1Only(SuiteService.TERMINAL_GATEWAY, "c1", "tiered"), "SUITE_GATEWAY_JIT=tiered");
+        assertTrue(ServiceProcess.c1Only(SuiteService.TERMINAL_GATEWAY, "tiered", "c1"), "the gateway's default");
+        assertFalse(ServiceProcess.c1Only(SuiteService.BOUNCE_SERVICE, "c1", "tiered"));
+        assertFalse(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "tiered", "tiered"), "SUITE_CONSUMER_JIT=tiered");
+        assertFalse(ServiceProcess.c1Only(SuiteService.SYNC_SERVICE, " Tiered ", "tiered"));
+        assertTrue(ServiceProcess.c1Only(SuiteService.TERMINAL_GATEWAY, "c1", "C1"), "SUITE_GATEWAY_JIT=c1");
+        assertFalse(ServiceProcess.c1Only(SuiteService.ORDER_SERVICE, "tiered", "c1"), "each setting for its own services");
     }
 }
