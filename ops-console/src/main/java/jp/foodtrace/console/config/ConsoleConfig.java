@@ -28,6 +28,13 @@ public interface ConsoleConfig {
     @WithDefault("3s")
     Duration timeout();
 
+    /**
+     * How long the Kafka panels (lag, dead letters) may take before they say unavailable: they read
+     * every dead-letter topic and every group's offsets, more than one call.
+     */
+    @WithDefault("20s")
+    Duration kafkaBudget();
+
     /** Orders panel: the last this many hours. */
     @WithDefault("6")
     int orderHours();

@@ -34,8 +34,6 @@ public class Console {
     private static final Logger LOG = Logger.getLogger(Console.class);
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final int LETTERS_PER_TOPIC = 20;
-    /** Kafka panels read every dead-letter topic and every group's offsets: more than one HTTP call. */
-    private static final Duration KAFKA_BUDGET = Duration.ofSeconds(20);
 
     /** Everything the page shows, gathered at {@code at}. */
     @TemplateData
@@ -69,8 +67,9 @@ public class Console {
         Future<Panel<Views.Rates>> rates = submit("bounce-service", this::rates);
         Future<Panel<Views.Recalls>> recalls = submit("sync-service", this::recalls);
         Duration http = config.timeout().plusSeconds(2);
+        Duration kafkaBudget = config.kafkaBudget();
         return new Snapshot(KafkaView.time(Instant.now()), await(silent, http), await(orders, http),
-                await(lag, KAFKA_BUDGET), await(parked, http.multipliedBy(2)), await(letters, KAFKA_BUDGET),
+                await(lag, kafkaBudget), await(parked, http.multipliedBy(2)), await(letters, kafkaBudget),
                 await(rates, http), await(recalls, http));
     }
 
