@@ -96,9 +96,9 @@ public final class ServiceProcess implements Component {
     /**
      * The services of the terminal path run with the C1 compiler only in the local run. On one
      * small host the morning rush meets JVMs that compile at the moment the orders arrive: C2's
-     * compilations (57 of over 100 ms each in the gateway during a second rush) took the cores the
-     * orders needed, and its arenas put the gateway's and order-service's resident memory over 300
-     * MiB. With C1 only the gateway spent half the CPU per order in both rushes, answered the cold
+     * compilations (57 of over 100 ms each in the gateway over a second seeding and rush) took the
+     * cores the orders needed, and with it the gateway's and order-service's resident memory ended
+     * over 300 MiB. With C1 only the gateway spent half the CPU per order in both rushes, answered the cold
      * rush 4 s sooner and stayed under 300 MiB; at 300 orders/s its p99 was lower and its closed
      * loop 8 % lower (docs/benchmarks.md, "C1 only on the terminal path").
      * {@code SUITE_GATEWAY_JIT=tiered} and {@code SUITE_CONSUMER_JIT=tiered} give the gateway, and

@@ -100,8 +100,7 @@ public class BucketPoller {
         String prefix = config.prefix();
         String position = stages.time(Stage.DB, () -> objects.position(bucket.name(), prefix));
         AtomicInteger finished = new AtomicInteger();
-        List<Future<?>> previous = List.of();
-        String previousPosition = null;
+        List<Future<?>> previous = null; // the previous page's objects; none before the first page
         while (true) {
             String after = position;
             MailBucket.Page page = stages.time(Stage.LIST, () -> bucket.list(prefix, after, config.pageSize()));
@@ -116,10 +115,10 @@ public class BucketPoller {
                     }
                 }));
             }
-            awaitAll(previous);
-            if (previousPosition != null) {
-                String saved = previousPosition;
-                stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, saved));
+            if (previous != null) {
+                // the previous page ended at this page's start: all of it handled, resume after it
+                awaitAll(previous);
+                stages.time(Stage.DB, () -> objects.savePosition(bucket.name(), prefix, after));
             }
             if (!page.truncated() || page.objects().isEmpty()) {
                 awaitAll(running);
@@ -128,7 +127,6 @@ public class BucketPoller {
             }
             position = page.objects().get(page.objects().size() - 1).key();
             previous = running;
-            previousPosition = position;
         }
     }
 
